@@ -1,0 +1,33 @@
+package com.boxoffice.infrastructure.dynamodb;
+
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
+
+import java.time.Duration;
+
+/** Builds the synchronous DynamoDB client for a {@link DynamoDbConnection}. */
+public final class DynamoDbClients {
+
+    private DynamoDbClients() {
+    }
+
+    public static DynamoDbClient create(DynamoDbConnection connection) {
+        DynamoDbClientBuilder builder = DynamoDbClient.builder()
+                .credentialsProvider(connection.credentials())
+                .httpClientBuilder(ApacheHttpClient.builder()
+                        .maxConnections(64)
+                        .connectionTimeout(Duration.ofSeconds(2))
+                        .socketTimeout(Duration.ofSeconds(30)))
+                // STANDARD retries throttling and 5xx with jittered exponential backoff; callers see the last error.
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallTimeout(Duration.ofSeconds(60))
+                        .build());
+        connection.endpoint().ifPresent(builder::endpointOverride);
+        connection.region().ifPresent(builder::region);
+        return builder.build();
+    }
+}

@@ -1,0 +1,26 @@
+package com.boxoffice.infrastructure.dynamodb;
+
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+
+import java.util.Objects;
+
+/**
+ * A table a component needs, with the request that creates it when it is missing. Components publish their specs as
+ * beans; {@link TableCreator} creates what is missing at start-up.
+ *
+ * @param tableName the full (prefixed) table name
+ * @param create    the request creating the table (its table name must equal {@code tableName})
+ */
+public record TableSpec(String tableName, CreateTableRequest create) {
+
+    public TableSpec {
+        Objects.requireNonNull(tableName, "tableName");
+        Objects.requireNonNull(create, "create");
+        if (!tableName.equals(create.tableName())) {
+            throw new IllegalArgumentException("CreateTableRequest is for " + create.tableName() + ", not " + tableName);
+        }
+        if (tableName.length() < 3) {
+            throw new IllegalArgumentException("DynamoDB table names need at least 3 characters: " + tableName);
+        }
+    }
+}
