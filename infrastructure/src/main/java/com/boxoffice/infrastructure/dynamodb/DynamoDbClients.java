@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /** Builds the synchronous DynamoDB client for a {@link DynamoDbConnection}. */
 public final class DynamoDbClients {
@@ -15,6 +16,14 @@ public final class DynamoDbClients {
     }
 
     public static DynamoDbClient create(DynamoDbConnection connection) {
+        return create(connection, builder -> {
+        });
+    }
+
+    /**
+     * @param customizer adjusts the builder last, e.g. to add an {@code ExecutionInterceptor} that meters requests
+     */
+    public static DynamoDbClient create(DynamoDbConnection connection, Consumer<DynamoDbClientBuilder> customizer) {
         DynamoDbClientBuilder builder = DynamoDbClient.builder()
                 .credentialsProvider(connection.credentials())
                 .httpClientBuilder(ApacheHttpClient.builder()
@@ -28,6 +37,7 @@ public final class DynamoDbClients {
                         .build());
         connection.endpoint().ifPresent(builder::endpointOverride);
         connection.region().ifPresent(builder::region);
+        customizer.accept(builder);
         return builder.build();
     }
 }
