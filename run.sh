@@ -4,13 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if [ -f tools/kinesis-emulator/package.json ] && [ ! -d tools/kinesis-emulator/node_modules ]; then
-  if command -v npm >/dev/null 2>&1; then
-    (cd tools/kinesis-emulator && npm ci --no-audit --no-fund --loglevel=error)
-  else
-    echo "npm not found: the app starts without the Kinesis emulator (publishing waits)." >&2
-  fi
-fi
+tools/kinesis-emulator/install.sh || echo "The app starts without the Kinesis emulator (publishing waits)." >&2
 
 mvn -B -q -DskipTests install
 exec java ${JAVA_OPTS:-} -jar app/target/boxoffice.jar "$@"
