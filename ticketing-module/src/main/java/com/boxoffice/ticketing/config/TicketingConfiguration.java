@@ -1,0 +1,41 @@
+package com.boxoffice.ticketing.config;
+
+import com.boxoffice.ticketing.query.ConcertCatalogue;
+import com.boxoffice.ticketing.query.ConcertCatalogueProjection;
+import com.boxoffice.ticketing.query.ConcertCatalogueQueries;
+import com.boxoffice.ticketing.query.ConcertSearch;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The catalogue's projection, its queries and its event processor. */
+@Configuration(proxyBeanMethods = false)
+public class TicketingConfiguration {
+
+    @Bean
+    ConcertCatalogueProjection concertCatalogueProjection(ConcertCatalogue catalogue) {
+        return new ConcertCatalogueProjection(catalogue);
+    }
+
+    @Bean
+    ConcertCatalogueQueries concertCatalogueQueries(ConcertCatalogue catalogue, Clock clock) {
+        return new ConcertCatalogueQueries(catalogue, new ConcertSearch(catalogue, clock));
+    }
+
+    /**
+     * A pooled streaming processor, so the catalogue scales out by segments across instances and can be replayed.
+     * Handler errors propagate (instead of Axon's default of logging and skipping the event): the processor then
+     * retries the batch with back-off, which the catalogue's idempotent writes make safe, and no update is lost to a
+     * throttled write.
+     */
+    @Bean
+    ConfigurerModule ticketingCatalogueProcessor() {
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessor(ConcertCatalogueProjection.PROCESSING_GROUP)
+                .registerListenerInvocationErrorHandler(ConcertCatalogueProjection.PROCESSING_GROUP,
+                        configuration -> PropagatingErrorHandler.instance()));
+    }
+}
