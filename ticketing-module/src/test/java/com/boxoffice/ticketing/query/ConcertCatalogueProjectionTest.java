@@ -1,0 +1,99 @@
+package com.boxoffice.ticketing.query;
+
+import com.boxoffice.ticketing.api.ConcertCancelled;
+import com.boxoffice.ticketing.api.ConcertScheduled;
+import com.boxoffice.ticketing.api.ConcertStatus;
+import com.boxoffice.ticketing.api.ConcertView;
+import com.boxoffice.ticketing.api.ReservationConfirmed;
+import com.boxoffice.ticketing.api.ReservationReleased;
+import com.boxoffice.ticketing.api.TicketsReserved;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConcertCatalogueProjectionTest {
+
+    private static final BigDecimal PRICE = new BigDecimal("45.00");
+    private static final Instant STARTS_AT = Instant.parse("2026-09-12T19:30:00Z");
+
+    private final InMemoryConcertCatalogue catalogue = new InMemoryConcertCatalogue();
+    private final ConcertCatalogueProjection projection = new ConcertCatalogueProjection(catalogue);
+    private final UUID concertId = UUID.randomUUID();
+    private final UUID order = UUID.randomUUID();
+    private final UUID otherOrder = UUID.randomUUID();
+
+    @Test
+    void aScheduledConcertIsListedWithEveryTicketAvailable() {
+        projection.on(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", STARTS_AT, 100, PRICE), 0);
+
+        assertThat(catalogue.find(concertId)).contains(new ConcertView(concertId, "Nils Frahm", "Elbphilharmonie",
+                STARTS_AT, 100, 100, PRICE, ConcertStatus.SCHEDULED));
+    }
+
+    @Test
+    void reservationsConfirmationsAndReleasesMoveAvailability() {
+        projection.on(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", STARTS_AT, 100, PRICE), 0);
+        projection.on(new TicketsReserved(concertId, order, 3, PRICE), 1);
+        projection.on(new TicketsReserved(concertId, otherOrder, 5, PRICE), 2);
+        assertThat(available()).isEqualTo(92);
+
+        projection.on(new ReservationConfirmed(concertId, order, 3), 3);
+        assertThat(available()).as("sold tickets stay unavailable").isEqualTo(92);
+
+        projection.on(new ReservationReleased(concertId, otherOrder, 5, "payment failed"), 4);
+        assertThat(available()).isEqualTo(97);
+
+        projection.on(new ReservationReleased(concertId, UUID.randomUUID(), 0, "nothing held"), 5);
+        assertThat(available()).isEqualTo(97);
+    }
+
+    @Test
+    void aCancelledConcertShowsItsStatus() {
+        projection.on(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", STARTS_AT, 100, PRICE), 0);
+        projection.on(new ConcertCancelled(concertId), 1);
+
+        assertThat(catalogue.find(concertId)).get().extracting(ConcertView::status).isEqualTo(ConcertStatus.CANCELLED);
+    }
+
+    @Test
+    void anEventDeliveredTwiceCountsOnce() {
+        ConcertScheduled scheduled = new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", STARTS_AT, 100, PRICE);
+        TicketsReserved reserved = new TicketsReserved(concertId, order, 3, PRICE);
+        projection.on(scheduled, 0);
+        projection.on(reserved, 1);
+
+        projection.on(scheduled, 0);
+        projection.on(reserved, 1);
+
+        assertThat(available()).isEqualTo(97);
+    }
+
+    @Test
+    void aResetEmptiesTheCatalogueForTheReplay() {
+        projection.on(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", STARTS_AT, 100, PRICE), 0);
+        projection.on(new TicketsReserved(concertId, order, 3, PRICE), 1);
+
+        projection.reset();
+        assertThat(catalogue.find(concertId)).isEmpty();
+
+        projection.on(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", STARTS_AT, 100, PRICE), 0);
+        projection.on(new TicketsReserved(concertId, order, 3, PRICE), 1);
+        assertThat(available()).isEqualTo(97);
+    }
+
+    @Test
+    void anEventOfAConcertNeverScheduledIsAnError() {
+        assertThatThrownBy(() -> projection.on(new TicketsReserved(concertId, order, 3, PRICE), 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(concertId.toString());
+    }
+
+    private int available() {
+        return catalogue.find(concertId).orElseThrow().available();
+    }
+}
