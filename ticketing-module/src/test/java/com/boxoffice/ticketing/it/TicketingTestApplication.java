@@ -1,0 +1,19 @@
+package com.boxoffice.ticketing.it;
+
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The ticketing context alone, as the app assembles it (component scan plus auto-configuration), on Axon's in-memory
+ * event storage: this module's tests are about the context, the app's tests run it on the DynamoDB event store.
+ */
+@SpringBootApplication(scanBasePackages = "com.boxoffice.ticketing")
+class TicketingTestApplication {
+
+    @Bean
+    EventStorageEngine eventStorageEngine() {
+        return new InMemoryEventStorageEngine();
+    }
+}
