@@ -5,6 +5,7 @@ import com.boxoffice.ticketing.query.ConcertCatalogueProjection;
 import com.boxoffice.ticketing.query.ConcertCatalogueQueries;
 import com.boxoffice.ticketing.query.ConcertSearch;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +24,11 @@ public class TicketingConfiguration {
     @Bean
     ConcertCatalogueQueries concertCatalogueQueries(ConcertCatalogue catalogue, Clock clock) {
         return new ConcertCatalogueQueries(catalogue, new ConcertSearch(catalogue, clock));
+    }
+
+    @Bean
+    CatalogueReplayEndpoint catalogueReplayEndpoint(EventProcessingConfiguration processing) {
+        return new CatalogueReplayEndpoint(processing);
     }
 
     /**
