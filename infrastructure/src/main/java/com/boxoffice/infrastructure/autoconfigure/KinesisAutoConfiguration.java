@@ -1,0 +1,139 @@
+package com.boxoffice.infrastructure.autoconfigure;
+
+import com.boxoffice.infrastructure.kinesis.CloudEventSources;
+import com.boxoffice.infrastructure.kinesis.CloudEventsMapper;
+import com.boxoffice.infrastructure.kinesis.KinesisConnection;
+import com.boxoffice.infrastructure.kinesis.KinesisHealthIndicator;
+import com.boxoffice.infrastructure.kinesis.KinesisProperties;
+import com.boxoffice.infrastructure.kinesis.KinesisPublishMetrics;
+import com.boxoffice.infrastructure.kinesis.KinesisPublisher;
+import com.boxoffice.infrastructure.kinesis.KinesisPublisherProcessor;
+import com.boxoffice.infrastructure.kinesis.KinesisStreamProvisioner;
+import com.boxoffice.infrastructure.kinesis.OrderedPutRecords;
+import com.boxoffice.infrastructure.kinesis.PublishLag;
+import com.boxoffice.infrastructure.kinesis.PublishStatus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Publishes every event to the all-events Kinesis stream (see {@link KinesisPublisher}) when
+ * {@code boxoffice.kinesis.enabled=true}: the client (emulator child process by default on a machine without AWS
+ * credentials, an endpoint or AWS when configured, see {@link KinesisProperties}), stream creation, the publisher in
+ * its pooled streaming processor {@value KinesisPublisher#PROCESSING_GROUP} (token in the application's token
+ * store), its lag meters and the {@code kinesis} health indicator.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = "boxoffice.kinesis", name = "enabled", havingValue = "true")
+@EnableConfigurationProperties(KinesisProperties.class)
+public class KinesisAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public KinesisConnection kinesisConnection(KinesisProperties properties) {
+        return KinesisConnection.open(properties);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public KinesisClient kinesisClient(KinesisConnection connection) {
+        return connection.newClient();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public KinesisStreamProvisioner kinesisStreamProvisioner(KinesisClient client, KinesisConnection connection,
+                                                             KinesisProperties properties) {
+        // Created lazily by the first publish, so an unreachable Kinesis never stops the application from starting.
+        return new KinesisStreamProvisioner(client, properties.streamName(),
+                properties.createStream(connection.mode()), properties.shardCount());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public CloudEventsMapper cloudEventsMapper(ObjectProvider<JsonMapper> jsonMapper, KinesisProperties properties) {
+        JsonMapper json = jsonMapper.getIfAvailable(() -> JsonMapper.builder().findAndAddModules().build());
+        return new CloudEventsMapper(json,
+                new CloudEventSources(properties.source().contexts(), properties.source().fallback()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PublishStatus kinesisPublishStatus() {
+        return new PublishStatus();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public KinesisPublisher kinesisPublisher(KinesisClient client, KinesisStreamProvisioner stream,
+                                             CloudEventsMapper mapper, PublishStatus status,
+                                             KinesisProperties properties) {
+        KinesisProperties.Publisher settings = properties.publisher();
+        return new KinesisPublisher(mapper, new OrderedPutRecords(client, stream, settings.ordering(),
+                settings.maxRetryDuration(), status), status);
+    }
+
+    /** The publisher's processing group as a pooled streaming processor; Spring registers the handler bean itself. */
+    @Bean
+    public ConfigurerModule kinesisPublisherProcessorModule(KinesisProperties properties) {
+        return configurer -> configurer.eventProcessing(processing -> KinesisPublisherProcessor.configure(processing,
+                properties.publisher().batchSize(), properties.publisher().segments()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PublishLag kinesisPublishLag(ObjectProvider<EventStore> eventStore,
+                                        ObjectProvider<EventProcessingConfiguration> processing, PublishStatus status) {
+        return new PublishLag(
+                () -> Optional.ofNullable(eventStore.getIfAvailable()).map(EventStore::createHeadToken)
+                        .map(TrackingToken::position).orElse(OptionalLong.empty()),
+                () -> Optional.ofNullable(processing.getIfAvailable())
+                        .flatMap(p -> p.eventProcessor(KinesisPublisher.PROCESSING_GROUP, StreamingEventProcessor.class))
+                        .map(p -> p.processingStatus().values().stream()
+                                .map(EventTrackerStatus::getCurrentPosition)
+                                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min())
+                        .orElse(OptionalLong.empty()),
+                status);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class Metrics {
+
+        @Bean
+        @ConditionalOnMissingBean
+        KinesisPublishMetrics kinesisPublishMetrics(KinesisProperties properties, PublishLag lag, PublishStatus status) {
+            return new KinesisPublishMetrics(properties.streamName(), lag, status);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class HealthCheck {
+
+        @Bean
+        @ConditionalOnMissingBean(name = "kinesisHealthIndicator")
+        KinesisHealthIndicator kinesisHealthIndicator(KinesisClient client, KinesisProperties properties,
+                                                      PublishStatus status, PublishLag lag) {
+            return new KinesisHealthIndicator(client, properties.streamName(), status, lag,
+                    new Status(properties.health().unreachableStatus()), properties.health().probeInterval());
+        }
+    }
+}
