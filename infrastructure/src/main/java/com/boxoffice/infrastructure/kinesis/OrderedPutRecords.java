@@ -85,8 +85,12 @@ public final class OrderedPutRecords {
             }
             failures++;
             status.failed(error);
-            if (failures == 1 || failures % 20 == 0) {
+            // Throttled records are routine on a busy stream; a failure streak is worth a warning.
+            if (failures == 3 || failures % 20 == 0) {
                 log.warn("Kinesis stream {}: {} records pending, attempt {} failed: {}", stream.streamName(),
+                        pending.size(), failures, error);
+            } else {
+                log.debug("Kinesis stream {}: {} records pending, attempt {} failed: {}", stream.streamName(),
                         pending.size(), failures, error);
             }
             if (System.nanoTime() > deadline) {
