@@ -7,12 +7,15 @@ import com.boxoffice.ticketing.query.ConcertSearch;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The catalogue's projection, its queries and its event processor. */
+/** The concert's snapshots, the catalogue's projection, its queries, its event processor and its replay endpoint. */
 @Configuration(proxyBeanMethods = false)
 public class TicketingConfiguration {
 
@@ -24,6 +27,12 @@ public class TicketingConfiguration {
     @Bean
     ConcertCatalogueQueries concertCatalogueQueries(ConcertCatalogue catalogue, Clock clock) {
         return new ConcertCatalogueQueries(catalogue, new ConcertSearch(catalogue, clock));
+    }
+
+    /** Named on {@code @Aggregate} of {@link com.boxoffice.ticketing.domain.Concert}. */
+    @Bean
+    SnapshotTriggerDefinition concertSnapshotTrigger(Snapshotter snapshotter, TicketingProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotEvery());
     }
 
     @Bean

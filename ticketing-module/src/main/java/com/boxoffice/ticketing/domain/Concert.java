@@ -20,6 +20,8 @@ import com.boxoffice.ticketing.api.TicketsReserved;
 import com.boxoffice.ticketing.api.TicketsSoldOutException;
 import com.boxoffice.ticketing.api.UnknownReservationException;
 import com.boxoffice.ticketing.domain.OrderReservation.State;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -36,8 +38,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A concert and every reservation of it. Invariant: {@code reserved + sold <= capacity}, whatever the concurrency.
+ * <p>
+ * A concert of 100,000 tickets collects hundreds of thousands of events, and every command would source all of them:
+ * so it is snapshotted every few hundred events (see {@code TicketingConfiguration#concertSnapshotTrigger}). The snapshot
+ * is this object serialised by the event serializer (Jackson), field by field, which is what the annotation says.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "concertSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Concert {
 
     @AggregateIdentifier
@@ -49,13 +57,15 @@ public class Concert {
     private int reserved;
     private int sold;
     /** One entry per order that ever reserved or released here; released entries stay so late retries are refused. */
-    private final Map<UUID, OrderReservation> orders = new HashMap<>();
+    private Map<UUID, OrderReservation> orders = new HashMap<>();
 
     /** For Axon, which sources the aggregate from its events. */
     protected Concert() {
     }
 
+    /** Jackson must not take this for a creator when it reads a snapshot: snapshots use the no-argument constructor. */
     @CommandHandler
+    @JsonCreator(mode = JsonCreator.Mode.DISABLED)
     public Concert(ScheduleConcert command, Clock clock) {
         ConcertRules.check(command, clock.instant());
         apply(new ConcertScheduled(command.concertId(), command.name().strip(), command.venue().strip(),

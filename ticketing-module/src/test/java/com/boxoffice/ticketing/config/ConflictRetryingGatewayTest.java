@@ -35,7 +35,7 @@ class ConflictRetryingGatewayTest {
 
     private CommandGateway gateway(int maxRetries) {
         return configuration.commandGateway(bus, executor, new TicketingProperties(Duration.ofSeconds(5),
-                new TicketingProperties.ConflictRetry(maxRetries, Duration.ofMillis(2), Duration.ofMillis(20))));
+                new TicketingProperties.ConflictRetry(maxRetries, Duration.ofMillis(2), Duration.ofMillis(20)), 250));
     }
 
     private void handle(java.util.function.IntFunction<Object> attempt) {

@@ -8,10 +8,13 @@ import com.boxoffice.ticketing.api.Reservation;
 import com.boxoffice.ticketing.api.ReserveTickets;
 import com.boxoffice.ticketing.api.TicketsSoldOutException;
 import com.boxoffice.ticketing.config.CatalogueReplayEndpoint;
+import com.boxoffice.ticketing.domain.Concert;
 import com.boxoffice.ticketing.query.CatalogueChange;
 import com.boxoffice.ticketing.query.ConcertCatalogue;
 import com.boxoffice.ticketing.query.ConcertCatalogueProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,7 +59,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.axonserver.enabled=false",
         "axon.serializer.general=jackson3",
         "axon.serializer.events=jackson3",
-        "axon.serializer.messages=jackson3"})
+        "axon.serializer.messages=jackson3",
+        "boxoffice.ticketing.snapshot-every=5"})
 class TicketingApplicationTest {
 
     private static final Duration PROJECTION_LAG = Duration.ofSeconds(30);
@@ -78,6 +82,8 @@ class TicketingApplicationTest {
     CatalogueReplayEndpoint replayEndpoint;
     @Autowired
     ConcertCatalogue catalogue;
+    @Autowired
+    EventStorageEngine eventStorageEngine;
 
     private MockMvc mvc;
 
@@ -174,6 +180,24 @@ class TicketingApplicationTest {
 
         assertThat(status).containsEntry("processor", ConcertCatalogueProjection.PROCESSING_GROUP).containsEntry("running", true);
         await().atMost(PROJECTION_LAG).until(() -> catalogued(id).map(ConcertView::available).orElse(-1) == 26);
+    }
+
+    @Test
+    void aSnapshottedConcertStillCountsEveryTicket() throws Exception {
+        UUID id = schedule("Snapshotted " + UUID.randomUUID(), "Hall", Instant.now().plus(30, ChronoUnit.DAYS).toString(), 20, "30.00");
+        for (int i = 0; i < 8; i++) {
+            commands.sendAndWait(new ReserveTickets(id, UUID.randomUUID(), 2), 10, TimeUnit.SECONDS);
+        }
+
+        Optional<DomainEventMessage<?>> snapshot = eventStorageEngine.readSnapshot(id.toString());
+        assertThat(snapshot).as("a snapshot after more than 5 events").isPresent();
+        assertThat(snapshot.get().getPayload()).isInstanceOf(Concert.class);
+
+        // Sourced from the snapshot: 16 of 20 are reserved, so 4 more fit and a fifth does not.
+        commands.sendAndWait(new ReserveTickets(id, UUID.randomUUID(), 4), 10, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> commands.sendAndWait(new ReserveTickets(id, UUID.randomUUID(), 1), 10, TimeUnit.SECONDS))
+                .isInstanceOf(TicketsSoldOutException.class)
+                .hasMessageContaining("has 0 ticket(s) available");
     }
 
     private Optional<ConcertView> catalogued(UUID id) {

@@ -1,7 +1,8 @@
 package com.boxoffice.ticketing.it;
 
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -13,7 +14,7 @@ import org.springframework.context.annotation.Bean;
 class TicketingTestApplication {
 
     @Bean
-    EventStorageEngine eventStorageEngine() {
-        return new InMemoryEventStorageEngine();
+    EventStorageEngine eventStorageEngine(@Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new SerializingSnapshotsEngine(eventSerializer);
     }
 }
