@@ -8,8 +8,10 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,10 +31,16 @@ public class TicketingConfiguration {
         return new ConcertCatalogueQueries(catalogue, new ConcertSearch(catalogue, clock));
     }
 
-    /** Named on {@code @Aggregate} of {@link com.boxoffice.ticketing.domain.Concert}. */
+    /**
+     * Named on {@code @Aggregate} of {@link com.boxoffice.ticketing.domain.Concert}. Axon defines its snapshotter only
+     * when there is an event store; without one the concert cannot be event-sourced at all, and Axon says so when it
+     * builds the concert's repository, which is the clearer error to see.
+     */
     @Bean
-    SnapshotTriggerDefinition concertSnapshotTrigger(Snapshotter snapshotter, TicketingProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotEvery());
+    SnapshotTriggerDefinition concertSnapshotTrigger(ObjectProvider<Snapshotter> snapshotter, TicketingProperties properties) {
+        return snapshotter.stream().findFirst()
+                .<SnapshotTriggerDefinition>map(found -> new EventCountSnapshotTriggerDefinition(found, properties.snapshotEvery()))
+                .orElse(NoSnapshotTriggerDefinition.INSTANCE);
     }
 
     @Bean
