@@ -10,8 +10,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Defaults the ticketing context needs and an application may replace: the clock its aggregates and catalogue read
@@ -28,25 +26,21 @@ public class TicketingAutoConfiguration {
         return Clock.systemUTC();
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    @ConditionalOnMissingBean(name = "commandRetryExecutor")
-    public ScheduledExecutorService commandRetryExecutor() {
-        return Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "command-retry");
-            thread.setDaemon(true);
-            return thread;
-        });
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public ConflictRetryThreads conflictRetryThreads() {
+        return new ConflictRetryThreads();
     }
 
     @Bean
     @ConditionalOnMissingBean
-    public CommandGateway commandGateway(CommandBus commandBus, ScheduledExecutorService commandRetryExecutor,
+    public CommandGateway commandGateway(CommandBus commandBus, ConflictRetryThreads conflictRetryThreads,
                                          TicketingProperties properties) {
         TicketingProperties.ConflictRetry retry = properties.conflictRetry();
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
                 .retryScheduler(ConflictRetryScheduler.builder()
-                        .retryExecutor(commandRetryExecutor)
+                        .retryExecutor(conflictRetryThreads.executor())
                         .maxRetryCount(retry.maxRetries())
                         .baseDelayMillis(retry.baseDelay().toMillis())
                         .maxDelayMillis(retry.maxDelay().toMillis())

@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,17 +23,17 @@ class ConflictRetryingGatewayTest {
     }
 
     private final TicketingAutoConfiguration configuration = new TicketingAutoConfiguration();
-    private final ScheduledExecutorService executor = configuration.commandRetryExecutor();
+    private final ConflictRetryThreads threads = configuration.conflictRetryThreads();
     private final SimpleCommandBus bus = SimpleCommandBus.builder().build();
     private final AtomicInteger attempts = new AtomicInteger();
 
     @AfterEach
     void stop() {
-        executor.shutdownNow();
+        threads.close();
     }
 
     private CommandGateway gateway(int maxRetries) {
-        return configuration.commandGateway(bus, executor, new TicketingProperties(Duration.ofSeconds(5),
+        return configuration.commandGateway(bus, threads, new TicketingProperties(Duration.ofSeconds(5),
                 new TicketingProperties.ConflictRetry(maxRetries, Duration.ofMillis(2), Duration.ofMillis(20)), 250));
     }
 

@@ -8,6 +8,7 @@ import com.boxoffice.ticketing.api.Reservation;
 import com.boxoffice.ticketing.api.ReserveTickets;
 import com.boxoffice.ticketing.api.TicketsSoldOutException;
 import com.boxoffice.ticketing.config.CatalogueReplayEndpoint;
+import com.boxoffice.ticketing.config.TicketingAutoConfiguration;
 import com.boxoffice.ticketing.domain.Concert;
 import com.boxoffice.ticketing.query.CatalogueChange;
 import com.boxoffice.ticketing.query.ConcertCatalogue;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -90,6 +92,13 @@ class TicketingApplicationTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).build();
+    }
+
+    @Test
+    void commandsGoThroughTheConflictRetryingGateway() {
+        assertThat(context.getBeanNamesForType(CommandGateway.class)).containsExactly("commandGateway");
+        assertThat(((ConfigurableApplicationContext) context).getBeanFactory().getBeanDefinition("commandGateway")
+                .getFactoryBeanName()).isEqualTo(TicketingAutoConfiguration.class.getName());
     }
 
     @Test
