@@ -48,12 +48,15 @@ public final class KinesisHealthIndicator extends AbstractHealthIndicator {
         lag.secondsBehind().ifPresent(seconds -> builder.withDetail("lagSeconds", seconds));
         builder.withDetail("publishedRecords", status.publishedRecords());
         status.lastSuccess().ifPresent(time -> builder.withDetail("lastAccepted", time.toString()));
-        if (status.failingSince().isPresent()) {
+        if (status.unreachableSince().isPresent()) {
             builder.status(unreachable)
-                    .withDetail("failingSince", status.failingSince().get().toString())
+                    .withDetail("unreachableSince", status.unreachableSince().get().toString())
                     .withDetail("error", status.lastError().orElse("unknown"));
             return;
         }
+        // Partial failures (some records throttled) are retried in order; Kinesis itself works.
+        status.failingSince().ifPresent(since -> builder.withDetail("retryingSince", since.toString())
+                .withDetail("lastError", status.lastError().orElse("unknown")));
         String problem = probe();
         if (problem != null) {
             builder.status(unreachable).withDetail("error", problem);

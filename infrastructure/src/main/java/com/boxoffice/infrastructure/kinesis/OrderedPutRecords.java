@@ -68,11 +68,14 @@ public final class OrderedPutRecords {
         while (!pending.isEmpty()) {
             List<PendingRecord> request = nextRequest(pending);
             String error;
+            boolean acceptedSome = false;
             try {
                 stream.ensureActive();
                 PutRecordsResponse response = client.putRecords(r -> r.streamName(stream.streamName())
                         .records(request.stream().map(OrderedPutRecords::entry).toList()));
+                int before = pending.size();
                 error = settle(request, response, pending);
+                acceptedSome = pending.size() < before;
             } catch (ResourceNotFoundException missing) {
                 stream.invalidate();
                 error = "stream " + stream.streamName() + " not found: " + missing.getMessage();
@@ -84,7 +87,7 @@ public final class OrderedPutRecords {
                 continue;
             }
             failures++;
-            status.failed(error);
+            status.failed(error, acceptedSome);
             // Throttled records are routine on a busy stream; a failure streak is worth a warning.
             if (failures == 3 || failures % 20 == 0) {
                 log.warn("Kinesis stream {}: {} records pending, attempt {} failed: {}", stream.streamName(),

@@ -18,6 +18,7 @@ public final class PublishStatus {
     private volatile Instant lastPublishedEventTime;
     private volatile Instant oldestPendingEventTime;
     private volatile Instant failingSince;
+    private volatile Instant unreachableSince;
     private volatile String lastError;
 
     public PublishStatus(Clock clock) {
@@ -38,6 +39,7 @@ public final class PublishStatus {
     void accepted(int records, Instant newestEventTime) {
         published.addAndGet(records);
         lastSuccess = clock.instant();
+        unreachableSince = null;
         if (newestEventTime != null) {
             lastPublishedEventTime = newestEventTime;
         }
@@ -46,13 +48,21 @@ public final class PublishStatus {
     void batchDone() {
         oldestPendingEventTime = null;
         failingSince = null;
+        unreachableSince = null;
         lastError = null;
     }
 
-    void failed(String error) {
+    /**
+     * @param acceptedSome whether Kinesis took part of the request (throttling of some records: Kinesis works)
+     */
+    void failed(String error, boolean acceptedSome) {
         failedAttempts.incrementAndGet();
+        Instant now = clock.instant();
         if (failingSince == null) {
-            failingSince = clock.instant();
+            failingSince = now;
+        }
+        if (!acceptedSome && unreachableSince == null) {
+            unreachableSince = now;
         }
         lastError = error;
     }
@@ -74,6 +84,11 @@ public final class PublishStatus {
     /** Set while the current batch cannot be published, cleared when it was. */
     public Optional<Instant> failingSince() {
         return Optional.ofNullable(failingSince);
+    }
+
+    /** Set while attempts accept nothing at all (Kinesis down, stream missing, every record throttled). */
+    public Optional<Instant> unreachableSince() {
+        return Optional.ofNullable(unreachableSince);
     }
 
     public Optional<String> lastError() {
