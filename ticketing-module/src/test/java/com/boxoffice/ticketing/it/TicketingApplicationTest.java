@@ -49,6 +49,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -62,7 +63,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.serializer.general=jackson3",
         "axon.serializer.events=jackson3",
         "axon.serializer.messages=jackson3",
-        "boxoffice.ticketing.snapshot-every=5"})
+        "boxoffice.ticketing.snapshot-every=5",
+        // What the app sets: errors raised before a controller is chosen (405, 415) become problem+json too.
+        "spring.mvc.problemdetails.enabled=true"})
 class TicketingApplicationTest {
 
     private static final Duration PROJECTION_LAG = Duration.ofSeconds(30);
@@ -99,6 +102,17 @@ class TicketingApplicationTest {
         assertThat(context.getBeanNamesForType(CommandGateway.class)).containsExactly("commandGateway");
         assertThat(((ConfigurableApplicationContext) context).getBeanFactory().getBeanDefinition("commandGateway")
                 .getFactoryBeanName()).isEqualTo(TicketingAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void errorsBeforeAndInsideTheControllerAreProblems() throws Exception {
+        mvc.perform(post("/api/concerts").contentType(MediaType.TEXT_PLAIN).content("Nils Frahm"))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+        mvc.perform(post("/api/concerts").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors.length()").value(5));
     }
 
     @Test
