@@ -36,10 +36,12 @@ class PartialFailureOrderingTest {
         String stream = KinesisEmulator.uniqueStreamName();
         try (KinesisClient client = clientWith(failures);
              KinesisClient reader = KinesisEmulator.newClient();
-             PublishingFixture.Producer producer = PublishingFixture.startProducer(client, stream,
+             PublishingFixture.Producer producer = PublishingFixture.prepareProducer(client, stream,
                      OrderingMode.STRICT, Duration.ofSeconds(30))) {
             Map<String, DomainEventMessage<?>> appended =
                     PublishingFixture.append(producer.eventStore(), "strict", AGGREGATES, 0, EVENTS_PER_AGGREGATE);
+            // Started after the appends, so the publisher takes full batches: many records of each aggregate at once.
+            producer.configuration().start();
 
             List<TrackedEventMessage<?>> read = PublishingFixture.readAll(reader, stream, appended.size(),
                     Duration.ofSeconds(60));
@@ -61,10 +63,11 @@ class PartialFailureOrderingTest {
         String stream = KinesisEmulator.uniqueStreamName();
         try (KinesisClient client = clientWith(failures);
              KinesisClient reader = KinesisEmulator.newClient();
-             PublishingFixture.Producer producer = PublishingFixture.startProducer(client, stream,
+             PublishingFixture.Producer producer = PublishingFixture.prepareProducer(client, stream,
                      OrderingMode.BATCHED, Duration.ofSeconds(30))) {
             Map<String, DomainEventMessage<?>> appended =
                     PublishingFixture.append(producer.eventStore(), "batched", AGGREGATES, 0, EVENTS_PER_AGGREGATE);
+            producer.configuration().start();
             await().atMost(Duration.ofSeconds(60)).until(() -> producer.status().publishedRecords() >= appended.size()
                     && producer.status().failingSince().isEmpty());
 

@@ -46,6 +46,13 @@ final class PublishingFixture {
     }
 
     static Producer startProducer(KinesisClient client, String stream, OrderingMode ordering, Duration maxRetry) {
+        Producer producer = prepareProducer(client, stream, ordering, maxRetry);
+        producer.configuration().start();
+        return producer;
+    }
+
+    /** A producer whose processor is not started yet, so a test can fill the event store first (full batches). */
+    static Producer prepareProducer(KinesisClient client, String stream, OrderingMode ordering, Duration maxRetry) {
         EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
                 .storageEngine(new InMemoryEventStorageEngine()).build();
         PublishStatus status = new PublishStatus();
@@ -60,7 +67,6 @@ final class PublishingFixture {
                     KinesisPublisherProcessor.configure(processing, 500, 2);
                 })
                 .buildConfiguration();
-        configuration.start();
         return new Producer(configuration, eventStore, status);
     }
 

@@ -44,7 +44,8 @@ import java.util.concurrent.TimeUnit;
  * Run from the repository root after {@code cd tools/kinesis-emulator && npm ci}:
  * {@code mvn -B -q -Dboxoffice.target=target -pl infrastructure test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=com.boxoffice.infrastructure.kinesis.bench.KinesisPublishBenchmark}
- * (optional arguments: backlog events, aggregates, lag events, lag rate per second).
+ * (optional: {@code -Dexec.arguments=5000,200,1000,100} for backlog events, aggregates, lag events, lag rate per
+ * second; not {@code -Dexec.args}, which would also replace the arguments of the module's npm install step).
  */
 public final class KinesisPublishBenchmark {
 
@@ -54,10 +55,10 @@ public final class KinesisPublishBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int backlog = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int backlog = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int aggregates = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        int lagEvents = args.length > 2 ? Integer.parseInt(args[2]) : 2_000;
-        int lagRate = args.length > 3 ? Integer.parseInt(args[3]) : 200;
+        int lagEvents = args.length > 2 ? Integer.parseInt(args[2]) : 1_000;
+        int lagRate = args.length > 3 ? Integer.parseInt(args[3]) : 100;
         try (KinesisClient client = KinesisEmulator.newClient()) {
             byte[] sample = CloudEventsMapper.defaults().toCloudEvent(event("bench-concert-1", 0), false);
             System.out.printf("record size: %d bytes%n", sample.length);
