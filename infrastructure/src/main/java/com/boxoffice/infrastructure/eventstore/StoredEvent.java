@@ -1,0 +1,100 @@
+package com.boxoffice.infrastructure.eventstore;
+
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+
+import java.time.Instant;
+
+/**
+ * An event as read from its item, in the form Axon deserializes and upcasts. Two shapes, because Axon tells domain
+ * events from others by type: {@link Domain} (published by an aggregate) and {@link Tracked} (with a stream position).
+ */
+final class StoredEvent {
+
+    private StoredEvent() {
+    }
+
+    /** The serialized parts every stored event has. */
+    record Parts(String eventId, Instant timestamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
+
+        SerializedObject<byte[]> payloadObject() {
+            return new SimpleSerializedObject<>(payload, byte[].class, payloadType, payloadRevision);
+        }
+
+        SerializedObject<byte[]> metaDataObject() {
+            return new SerializedMetaData<>(metaData, byte[].class);
+        }
+    }
+
+    /** An event of an aggregate: sourcing reads these, and the stream wraps them with their token. */
+    record Domain(String type, String aggregateId, long sequence, Parts parts) implements DomainEventData<byte[]> {
+
+        @Override
+        public String getType() {
+            return type;
+        }
+
+        @Override
+        public String getAggregateIdentifier() {
+            return aggregateId;
+        }
+
+        @Override
+        public long getSequenceNumber() {
+            return sequence;
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return parts.eventId();
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return parts.timestamp();
+        }
+
+        @Override
+        public SerializedObject<byte[]> getMetaData() {
+            return parts.metaDataObject();
+        }
+
+        @Override
+        public SerializedObject<byte[]> getPayload() {
+            return parts.payloadObject();
+        }
+    }
+
+    /** An event no aggregate published, at its stream position. */
+    record Tracked(TrackingToken token, Parts parts) implements TrackedEventData<byte[]> {
+
+        @Override
+        public TrackingToken trackingToken() {
+            return token;
+        }
+
+        @Override
+        public String getEventIdentifier() {
+            return parts.eventId();
+        }
+
+        @Override
+        public Instant getTimestamp() {
+            return parts.timestamp();
+        }
+
+        @Override
+        public SerializedObject<byte[]> getMetaData() {
+            return parts.metaDataObject();
+        }
+
+        @Override
+        public SerializedObject<byte[]> getPayload() {
+            return parts.payloadObject();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package com.boxoffice.infrastructure.eventstore;
+
+import com.boxoffice.infrastructure.dynamodb.TableCreator;
+import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Fresh event store tables on the test DynamoDB Local, under a prefix no other test uses. */
+final class EventStoreTestTables {
+
+    private EventStoreTestTables() {
+    }
+
+    static EventTables create(DynamoDbClient client) {
+        EventTables tables = EventTables.withPrefix(LocalDynamoDb.uniquePrefix());
+        new TableCreator(client).createMissing(tables.specs());
+        return tables;
+    }
+}
