@@ -1,0 +1,70 @@
+package com.boxoffice.infrastructure.autoconfigure;
+
+import com.boxoffice.infrastructure.dynamodb.DynamoDbProperties;
+import com.boxoffice.infrastructure.dynamodb.DynamoDbSchema;
+import com.boxoffice.infrastructure.dynamodb.TableSpec;
+import com.boxoffice.infrastructure.eventstore.DynamoDbEventStorageEngine;
+import com.boxoffice.infrastructure.eventstore.DynamoDbEventStoreProperties;
+import com.boxoffice.infrastructure.eventstore.EventTables;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * Makes the DynamoDB event storage engine the application's {@link EventStorageEngine}; Axon's auto-configuration
+ * then builds its {@code EmbeddedEventStore} on it.
+ */
+@AutoConfiguration(before = AxonAutoConfiguration.class, after = DynamoDbAutoConfiguration.class)
+@EnableConfigurationProperties(DynamoDbEventStoreProperties.class)
+public class DynamoDbEventStoreAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventTables eventTables(DynamoDbProperties dynamoDb, DynamoDbEventStoreProperties properties) {
+        return new EventTables(dynamoDb.tableName(properties.eventsTable()), dynamoDb.tableName(properties.headsTable()),
+                dynamoDb.tableName(properties.snapshotsTable()));
+    }
+
+    @Bean
+    public TableSpec eventsTableSpec(EventTables tables) {
+        return tables.specs().get(0);
+    }
+
+    @Bean
+    public TableSpec eventHeadsTableSpec(EventTables tables) {
+        return tables.specs().get(1);
+    }
+
+    @Bean
+    public TableSpec snapshotsTableSpec(EventTables tables) {
+        return tables.specs().get(2);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(EventStorageEngine.class)
+    public DynamoDbEventStorageEngine eventStorageEngine(DynamoDbClient client, EventTables tables, DynamoDbSchema schema,
+                                                         DynamoDbEventStoreProperties properties,
+                                                         Serializer defaultSerializer,
+                                                         @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                         org.axonframework.config.Configuration configuration) {
+        // The schema parameter orders start-up: the tables exist before the engine is used.
+        return DynamoDbEventStorageEngine.builder()
+                .client(client)
+                .tables(tables)
+                .partitions(properties.partitions())
+                .batchSize(properties.batchSize())
+                .maxCommitAttempts(properties.maxCommitAttempts())
+                .clockSkew(properties.clockSkew())
+                .snapshotSerializer(defaultSerializer)
+                .eventSerializer(eventSerializer)
+                .upcasterChain(configuration.upcasterChain())
+                .snapshotFilter(configuration.snapshotFilter())
+                .build();
+    }
+}

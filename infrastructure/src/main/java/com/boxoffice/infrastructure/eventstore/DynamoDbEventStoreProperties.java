@@ -1,0 +1,29 @@
+package com.boxoffice.infrastructure.eventstore;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * The DynamoDB event store. Table names get {@code boxoffice.dynamodb.table-prefix} in front.
+ *
+ * @param partitions        log partitions of the global stream; fixed for the life of the tables
+ * @param batchSize         events per read when sourcing aggregates and streaming (at most 99 events are appended
+ *                          per unit of work, DynamoDB's transaction limit, whatever this says)
+ * @param eventsTable       events, keyed by aggregate and sequence, with the stream index
+ * @param headsTable        one item per log partition
+ * @param snapshotsTable    the latest snapshot per aggregate
+ * @param maxCommitAttempts retries of a commit that lost the race for a partition head
+ * @param clockSkew         how far writers' clocks may disagree, for tokens at a point in time
+ */
+@ConfigurationProperties("boxoffice.eventstore")
+public record DynamoDbEventStoreProperties(
+        @DefaultValue("16") int partitions,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("events") String eventsTable,
+        @DefaultValue("event-heads") String headsTable,
+        @DefaultValue("snapshots") String snapshotsTable,
+        @DefaultValue("100") int maxCommitAttempts,
+        @DefaultValue("1m") Duration clockSkew) {
+}
