@@ -101,9 +101,9 @@ final class StreamReader {
     private List<Map<String, AttributeValue>> contiguous(int partition, long after, int wanted) {
         List<Map<String, AttributeValue>> events = new ArrayList<>(wanted);
         long expected = after + 1;
-        Map<String, AttributeValue> startKey = null;
         while (events.size() < wanted) {
-            QueryResponse page = client.query(queryAfter(partition, expected - 1, wanted - events.size(), startKey));
+            // Each page asks again from the next expected position: a page may stop early at 1 MB.
+            QueryResponse page = client.query(queryAfter(partition, expected - 1, wanted - events.size()));
             for (Map<String, AttributeValue> item : page.items()) {
                 if (EventItems.positionOf(item) != expected) {
                     return events;
@@ -111,26 +111,22 @@ final class StreamReader {
                 events.add(item);
                 expected++;
             }
-            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty() || page.items().isEmpty()) {
+            if (page.items().isEmpty() || !page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
                 return events;
             }
-            startKey = page.lastEvaluatedKey();
         }
         return events;
     }
 
-    private QueryRequest queryAfter(int partition, long after, int limit, Map<String, AttributeValue> startKey) {
-        QueryRequest.Builder query = QueryRequest.builder()
+    private QueryRequest queryAfter(int partition, long after, int limit) {
+        return QueryRequest.builder()
                 .tableName(tables.events())
                 .indexName(EventTables.STREAM_INDEX)
                 .keyConditionExpression("#partition = :partition AND #position > :after")
                 .expressionAttributeNames(Map.of("#partition", PARTITION, "#position", POSITION))
                 .expressionAttributeValues(Map.of(":partition", EventItems.number(partition), ":after", EventItems.number(after)))
-                .limit(limit);
-        if (startKey != null) {
-            query.exclusiveStartKey(startKey);
-        }
-        return query.build();
+                .limit(limit)
+                .build();
     }
 
     /**
