@@ -1,0 +1,42 @@
+package com.boxoffice.infrastructure.autoconfigure;
+
+import com.boxoffice.infrastructure.dynamodb.DynamoDbProperties;
+import com.boxoffice.infrastructure.dynamodb.DynamoDbSchema;
+import com.boxoffice.infrastructure.dynamodb.TableSpec;
+import com.boxoffice.infrastructure.tokenstore.DynamoDbTokenStore;
+import com.boxoffice.infrastructure.tokenstore.DynamoDbTokenStoreProperties;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** Makes the DynamoDB token store the token store of every streaming processor of the application. */
+@AutoConfiguration(before = AxonAutoConfiguration.class, after = DynamoDbAutoConfiguration.class)
+@EnableConfigurationProperties(DynamoDbTokenStoreProperties.class)
+public class DynamoDbTokenStoreAutoConfiguration {
+
+    @Bean
+    public TableSpec tokensTableSpec(DynamoDbProperties dynamoDb, DynamoDbTokenStoreProperties properties) {
+        return DynamoDbTokenStore.tableSpec(dynamoDb.tableName(properties.table()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(TokenStore.class)
+    public DynamoDbTokenStore tokenStore(DynamoDbClient client, DynamoDbSchema schema, DynamoDbProperties dynamoDb,
+                                         DynamoDbTokenStoreProperties properties, Serializer serializer) {
+        // The schema parameter orders start-up: the table exists before a processor claims a segment.
+        DynamoDbTokenStore.Builder builder = DynamoDbTokenStore.builder()
+                .client(client)
+                .table(dynamoDb.tableName(properties.table()))
+                .serializer(serializer)
+                .claimTimeout(properties.claimTimeout());
+        if (properties.owner() != null && !properties.owner().isBlank()) {
+            builder.owner(properties.owner());
+        }
+        return builder.build();
+    }
+}
