@@ -76,6 +76,8 @@ public final class LocalKinesisEmulator implements AutoCloseable {
             return emulator;
         }
         emulator.launch();
+        // A JVM that exits without closing its Spring context (System.exit, SIGTERM) must not leave node running.
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "kinesis-local-stop"));
         return emulator;
     }
 

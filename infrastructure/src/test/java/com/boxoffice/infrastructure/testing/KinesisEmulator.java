@@ -28,8 +28,8 @@ public final class KinesisEmulator {
     /** The shared emulator's endpoint, starting it on first use. */
     public static synchronized URI endpoint() {
         if (shared == null) {
+            // Stopped by the emulator's own shutdown hook when the test JVM exits.
             shared = startPrivate(null);
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "kinesis-local-stop"));
         }
         return shared.endpoint();
     }
