@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.AfterAll;
@@ -13,8 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,5 +135,39 @@ class EventStoreEdgesTest {
             assertThat(fromHead.map(EventMessage::getIdentifier)).containsExactly(second.getIdentifier());
         }
         assertThat(streamIds()).containsExactly(first.getIdentifier(), second.getIdentifier());
+    }
+
+    @Test
+    void aTokenAtAnInstantStartsAtTheFirstEventAtOrAfterIt() {
+        Instant t0 = Instant.parse("2026-05-01T10:00:00Z");
+        List<DomainEventMessage<?>> events = List.of(
+                timed("early", 0, t0), timed("middle", 0, t0.plusSeconds(10)),
+                timed("late", 0, t0.plusSeconds(20)), timed("early", 1, t0.plusSeconds(30)));
+        events.forEach(e -> engine.appendEvents(e));
+
+        assertThat(idsFrom(engine.createTokenAt(t0.plusSeconds(15))))
+                .containsExactly(events.get(2).getIdentifier(), events.get(3).getIdentifier());
+        assertThat(idsFrom(engine.createTokenAt(t0.plusSeconds(10))))
+                .as("an event exactly at the instant is included")
+                .containsExactly(events.get(1).getIdentifier(), events.get(2).getIdentifier(), events.get(3).getIdentifier());
+        assertThat(idsFrom(engine.createTokenAt(t0.minus(Duration.ofDays(1))))).hasSize(4);
+        assertThat(engine.createTokenAt(t0.plusSeconds(31))).isEqualTo(engine.createHeadToken());
+        assertThat(engine.createTokenAt(Instant.now())).as("an empty future").isEqualTo(engine.createHeadToken());
+    }
+
+    @Test
+    void aTokenAtAnInstantOfAnEmptyStoreIsTheTail() {
+        assertThat(engine.createTokenAt(Instant.now())).isEqualTo(engine.createTailToken());
+    }
+
+    private static DomainEventMessage<?> timed(String aggregate, long sequence, Instant at) {
+        return new GenericDomainEventMessage<>("Edge", aggregate, sequence, aggregate + sequence, MetaData.emptyInstance(),
+                UUID.randomUUID().toString(), at);
+    }
+
+    private List<String> idsFrom(TrackingToken token) {
+        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(token, false)) {
+            return stream.map(EventMessage::getIdentifier).toList();
+        }
     }
 }
