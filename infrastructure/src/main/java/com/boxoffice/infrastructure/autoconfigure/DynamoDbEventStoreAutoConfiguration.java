@@ -6,19 +6,25 @@ import com.boxoffice.infrastructure.dynamodb.TableSpec;
 import com.boxoffice.infrastructure.eventstore.DynamoDbEventStorageEngine;
 import com.boxoffice.infrastructure.eventstore.DynamoDbEventStoreProperties;
 import com.boxoffice.infrastructure.eventstore.EventTables;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * Makes the DynamoDB event storage engine the application's {@link EventStorageEngine}; Axon's auto-configuration
- * then builds its {@code EmbeddedEventStore} on it.
+ * Makes the DynamoDB event storage engine the application's {@link EventStorageEngine}, and builds Axon's
+ * {@link EmbeddedEventStore} on it as Axon's own auto-configuration would, plus the polling interval
+ * ({@code boxoffice.eventstore.polling-interval}), which Axon's leaves at its built-in second.
  */
 @AutoConfiguration(before = AxonAutoConfiguration.class, after = DynamoDbAutoConfiguration.class)
 @EnableConfigurationProperties(DynamoDbEventStoreProperties.class)
@@ -65,6 +71,25 @@ public class DynamoDbEventStoreAutoConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
+                .build();
+    }
+
+    /**
+     * Axon's event store bean (same name, qualifier and conditions as in {@code AxonAutoConfiguration}, which backs off
+     * when this one exists), with the fetch delay from the properties: how late a tracking processor sees another JVM's
+     * events when the stream is idle, against one heads read per poll.
+     */
+    @Bean(name = "eventBus")
+    @Qualifier("eventStore")
+    @ConditionalOnMissingBean(EventBus.class)
+    @ConditionalOnBean(EventStorageEngine.class)
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, DynamoDbEventStoreProperties properties,
+                                         org.axonframework.config.Configuration configuration) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .fetchDelay(properties.pollingInterval().toMillis())
                 .build();
     }
 }

@@ -16,6 +16,8 @@ import java.time.Duration;
  * @param snapshotsTable    the latest snapshot per aggregate
  * @param maxCommitAttempts retries of a commit that lost the race for a partition head
  * @param clockSkew         how far writers' clocks may disagree, for tokens at a point in time
+ * @param pollingInterval   how long Axon's event store waits before asking DynamoDB again when the stream is idle;
+ *                          events of other JVMs arrive up to this late, and an idle poll costs one BatchGetItem
  */
 @ConfigurationProperties("boxoffice.eventstore")
 public record DynamoDbEventStoreProperties(
@@ -25,5 +27,6 @@ public record DynamoDbEventStoreProperties(
         @DefaultValue("event-heads") String headsTable,
         @DefaultValue("snapshots") String snapshotsTable,
         @DefaultValue("100") int maxCommitAttempts,
-        @DefaultValue("1m") Duration clockSkew) {
+        @DefaultValue("1m") Duration clockSkew,
+        @DefaultValue("1s") Duration pollingInterval) {
 }

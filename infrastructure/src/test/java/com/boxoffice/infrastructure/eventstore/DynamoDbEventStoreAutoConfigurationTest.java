@@ -4,6 +4,7 @@ import com.boxoffice.infrastructure.autoconfigure.AxonJackson3AutoConfiguration;
 import com.boxoffice.infrastructure.autoconfigure.DynamoDbAutoConfiguration;
 import com.boxoffice.infrastructure.autoconfigure.DynamoDbEventStoreAutoConfiguration;
 import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -25,8 +26,10 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.test.util.ReflectionTestUtils;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.time.Duration;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,7 +70,7 @@ class DynamoDbEventStoreAutoConfigurationTest {
     void theEngineIsTheEventStoresEngineAndPropertiesBind() {
         runner.withPropertyValues("boxoffice.eventstore.partitions=8", "boxoffice.eventstore.batch-size=40",
                         "boxoffice.eventstore.events-table=ev", "boxoffice.eventstore.max-commit-attempts=7",
-                        "boxoffice.eventstore.clock-skew=30s")
+                        "boxoffice.eventstore.clock-skew=30s", "boxoffice.eventstore.polling-interval=250ms")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
                     DynamoDbEventStoreProperties properties = context.getBean(DynamoDbEventStoreProperties.class);
@@ -90,6 +93,8 @@ class DynamoDbEventStoreAutoConfigurationTest {
                     // Axon's event store runs on it: what the app publishes is in DynamoDB, in the aggregate and the stream.
                     EventStore eventStore = context.getBean(EventStore.class);
                     assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
+                    assertThat(context).getBeans(EventBus.class).hasSize(1);
+                    assertThat(fetchDelay(eventStore)).isEqualTo(Duration.ofMillis(250));
                     GenericDomainEventMessage<String> event = new GenericDomainEventMessage<>("Show", "show-1", 0, "opened");
                     eventStore.publish(event);
                     assertThat(engine.readEvents("show-1").asStream().map(EventMessage::getIdentifier))
@@ -108,6 +113,7 @@ class DynamoDbEventStoreAutoConfigurationTest {
             assertThat(engine.partitions()).isEqualTo(16);
             assertThat(engine.tables().events()).isEqualTo(prefix + "events");
             assertThat(context.getBean(DynamoDbEventStoreProperties.class).batchSize()).isEqualTo(100);
+            assertThat(fetchDelay(context.getBean(EventStore.class))).isEqualTo(Duration.ofSeconds(1));
         });
     }
 
@@ -118,5 +124,11 @@ class DynamoDbEventStoreAutoConfigurationTest {
             assertThat(context).doesNotHaveBean(DynamoDbEventStorageEngine.class);
             assertThat(context.getBean(EventStorageEngine.class)).isInstanceOf(InMemoryEventStorageEngine.class);
         });
+    }
+
+    /** Axon keeps the polling interval in its private producer; there is no getter, and waiting for it would be a timed test. */
+    private static Duration fetchDelay(EventStore eventStore) {
+        Object producer = ReflectionTestUtils.getField(eventStore, "producer");
+        return Duration.ofNanos((Long) ReflectionTestUtils.getField(producer, "fetchDelayNanos"));
     }
 }
