@@ -223,6 +223,10 @@ final class CommitWriter {
                 Map<String, AttributeValue> current = reason.item();
                 if (current != null && current.containsKey(HEAD_POSITION)) {
                     heads.learned(partitionOrder.get(i), EventItems.longOf(current, HEAD_POSITION));
+                } else {
+                    // No current value came back (a DynamoDB without ReturnValuesOnConditionCheckFailure in
+                    // transactions): read the head, or the retry would repeat the same stale position forever.
+                    heads.refresh(partitionOrder.get(i));
                 }
             } else if (!retryable(code)) {
                 throw new DynamoDbEventStoreException("DynamoDB cancelled the commit: " + code + " " + reason.message(), cancelled);

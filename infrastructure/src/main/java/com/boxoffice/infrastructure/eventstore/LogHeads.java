@@ -61,6 +61,11 @@ final class LogHeads {
         return value;
     }
 
+    /** Reads a partition's head now (strongly consistent) and learns it: after a conflict that did not say the value. */
+    void refresh(int partition) {
+        learned(partition, read(List.of(partition)).get(partition));
+    }
+
     /** A head seen elsewhere (a committed transaction, a failed condition's current value): keep the highest. */
     void learned(int partition, long position) {
         cached.accumulateAndGet(partition, position, Math::max);
