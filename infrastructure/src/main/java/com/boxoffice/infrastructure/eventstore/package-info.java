@@ -35,6 +35,21 @@
  * {@code lastSequenceNumberFor} is one reverse query with limit 1. Snapshots live in their own table, one item per
  * aggregate, written only if newer than the stored one.
  *
+ * <h2>Writers' head caches</h2>
+ * Each engine caches the heads it has seen and never reads them before a commit. A stale cache costs one failed
+ * transaction, whose cancellation reason carries the head's current value ({@code ReturnValuesOnConditionCheckFailure});
+ * where DynamoDB does not return it, the head is read once (strongly consistent) before retrying. Head races are retried
+ * with jittered backoff up to {@code maxCommitAttempts}, then {@link com.boxoffice.infrastructure.eventstore.EventStoreUnavailableException}.
+ *
+ * <h2>Group commit: not done</h2>
+ * Sharing one transaction among concurrent units of work of one JVM would amortise the head update, but it couples
+ * their fates (one's concurrency conflict cancels the others', which then need a second round) and needs a measurement
+ * to justify it; none was made, so every unit of work is its own transaction.
+ *
+ * <h2>Polling</h2>
+ * Axon's {@code EmbeddedEventStore} asks the engine again after {@code boxoffice.eventstore.polling-interval} (default
+ * 1 s) when the stream is idle; appends in the same JVM wake it at once. An idle poll costs one {@code BatchGetItem}.
+ *
  * <h2>Cost</h2>
  * A commit of {@code n} events writes {@code n + 1} items in a transaction (2 WCU per KB each) and {@code n} index
  * entries (1 WCU per KB each): about {@code 3n + 2} WCU for small events. The README has the measured figures.
