@@ -40,52 +40,74 @@ final class StreamReader {
         this.partitions = partitions;
     }
 
+    /**
+     * Up to {@code batchSize} events after {@code from}, merged over the partitions that moved. A batch is short only
+     * when the stream has nothing more to give now (Axon's batching engine ends a read on a short batch and the event
+     * store then waits for its next poll), so a partition's buffer is refilled whenever it runs dry.
+     * <p>
+     * The merge is by commit stamp and index in commit (see {@link CommitStamps}): each partition keeps its own order, a
+     * commit's events come together and in order, commits of different aggregates roughly as they happened. A
+     * partition that cannot deliver its next position yet (the index has not shown it) might hold an earlier event than
+     * the others' next ones, so the batch ends there.
+     */
     List<TrackedEventData<byte[]>> read(PartitionedLogToken from, int batchSize) {
         long[] current = heads.readAll();
-        List<Integer> moved = new ArrayList<>();
+        List<Cursor> cursors = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             if (current[p] > from.position(p)) {
-                moved.add(p);
+                cursors.add(new Cursor(p, from.position(p), current[p]));
             }
         }
-        if (moved.isEmpty()) {
+        if (cursors.isEmpty()) {
             return List.of();
         }
-        int share = Math.max(1, (batchSize + moved.size() - 1) / moved.size());
-        List<Deque<Map<String, AttributeValue>>> queues = new ArrayList<>();
-        List<Boolean> reachedHead = new ArrayList<>();
-        for (int partition : moved) {
-            long after = from.position(partition);
-            int wanted = (int) Math.min(share, current[partition] - after);
-            List<Map<String, AttributeValue>> events = contiguous(partition, after, wanted);
-            queues.add(new ArrayDeque<>(events));
-            reachedHead.add(after + events.size() == current[partition]);
-        }
-        // Merge by commit stamp and index in commit (see CommitStamps): each partition keeps its own order, a commit's
-        // events come together and in order, commits of different aggregates roughly as they happened. A partition
-        // read only in part may hold earlier events than the others' next ones, so the merge stops when it runs dry.
+        int refill = Math.max(8, (batchSize + cursors.size() - 1) / cursors.size());
         List<TrackedEventData<byte[]>> batch = new ArrayList<>(batchSize);
         PartitionedLogToken token = from;
         while (batch.size() < batchSize) {
-            Deque<Map<String, AttributeValue>> earliest = null;
-            for (int q = 0; q < queues.size(); q++) {
-                Deque<Map<String, AttributeValue>> queue = queues.get(q);
-                if (queue.isEmpty()) {
-                    if (!reachedHead.get(q)) {
+            Cursor earliest = null;
+            for (Cursor cursor : cursors) {
+                if (cursor.buffer.isEmpty() && !cursor.atHead()) {
+                    cursor.fill(contiguous(cursor.partition, cursor.fetchedUpTo, (int) Math.min(refill, cursor.head - cursor.fetchedUpTo)));
+                    if (cursor.buffer.isEmpty()) {
                         return batch;
                     }
-                } else if (earliest == null || before(queue.peekFirst(), earliest.peekFirst())) {
-                    earliest = queue;
+                }
+                if (!cursor.buffer.isEmpty() && (earliest == null || before(cursor.buffer.peekFirst(), earliest.buffer.peekFirst()))) {
+                    earliest = cursor;
                 }
             }
             if (earliest == null) {
                 break;
             }
-            Map<String, AttributeValue> item = earliest.pollFirst();
+            Map<String, AttributeValue> item = earliest.buffer.pollFirst();
             token = token.advancedTo(EventItems.partitionOf(item), EventItems.positionOf(item));
             batch.add(EventItems.toTrackedEventData(item, token));
         }
         return batch;
+    }
+
+    /** A partition's read-ahead within one read. */
+    private static final class Cursor {
+        private final int partition;
+        private final long head;
+        private final Deque<Map<String, AttributeValue>> buffer = new ArrayDeque<>();
+        private long fetchedUpTo;
+
+        Cursor(int partition, long after, long head) {
+            this.partition = partition;
+            this.fetchedUpTo = after;
+            this.head = head;
+        }
+
+        boolean atHead() {
+            return fetchedUpTo >= head;
+        }
+
+        void fill(List<Map<String, AttributeValue>> events) {
+            buffer.addAll(events);
+            fetchedUpTo += events.size();
+        }
     }
 
     private static boolean before(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
