@@ -38,6 +38,7 @@ public final class EventStoreBenchmark {
 
     private static final String NOTE = "x".repeat(170);
     private static final String AGGREGATE_TYPE = "Concert";
+    private static final long MAX_EVENTS_PER_SCENARIO = 100_000;
 
     private final Map<String, String> options;
     private final Serializer serializer = Jackson3Serializer.builder().build();
@@ -108,7 +109,8 @@ public final class EventStoreBenchmark {
             futures.add(pool.submit(() -> {
                 String aggregate = UUID.randomUUID().toString();
                 long sequence = 0;
-                while (System.nanoTime() < deadline) {
+                // Bounded by time and by count: the in-memory engine would otherwise hold millions of events.
+                while (System.nanoTime() < deadline && commits.get() * commitSize < MAX_EVENTS_PER_SCENARIO) {
                     target.engine().appendEvents(commit(aggregate, sequence, commitSize));
                     sequence += commitSize;
                     commits.incrementAndGet();
