@@ -57,6 +57,10 @@ public final class KinesisHealthIndicator extends AbstractHealthIndicator {
         // Partial failures (some records throttled) are retried in order; Kinesis itself works.
         status.failingSince().ifPresent(since -> builder.withDetail("retryingSince", since.toString())
                 .withDetail("lastError", status.lastError().orElse("unknown")));
+        // A publish that Kinesis accepted after the last probe answers the question better than that probe did.
+        if (status.lastSuccess().filter(accepted -> accepted.isAfter(lastProbe)).isPresent()) {
+            probeError = null;
+        }
         String problem = probe();
         if (problem != null) {
             builder.status(unreachable).withDetail("error", problem);
