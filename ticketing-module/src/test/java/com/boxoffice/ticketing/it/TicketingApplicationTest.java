@@ -55,8 +55,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * The ticketing context wired by Spring Boot and Axon against DynamoDB Local: REST in, the concert aggregate, the
- * pooled catalogue processor writing DynamoDB, queries out. Until the DynamoDB event store lands, Axon's own default
- * event store serves.
+ * pooled catalogue processor writing DynamoDB, queries out, on the DynamoDB event store and token store.
  */
 @SpringBootTest(classes = TicketingTestApplication.class, properties = {
         "axon.axonserver.enabled=false",
