@@ -1,6 +1,7 @@
 package com.boxoffice.infrastructure.eventstore;
 
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.EventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedMetaData;
@@ -20,18 +21,36 @@ final class StoredEvent {
 
     /** The serialized parts every stored event has. */
     record Parts(String eventId, Instant timestamp, String payloadType, String payloadRevision, byte[] payload, byte[] metaData) {
+    }
 
-        SerializedObject<byte[]> payloadObject() {
-            return new SimpleSerializedObject<>(payload, byte[].class, payloadType, payloadRevision);
+    /** Axon's view of the parts, shared by both shapes. */
+    private interface FromParts extends EventData<byte[]> {
+
+        Parts parts();
+
+        @Override
+        default String getEventIdentifier() {
+            return parts().eventId();
         }
 
-        SerializedObject<byte[]> metaDataObject() {
-            return new SerializedMetaData<>(metaData, byte[].class);
+        @Override
+        default Instant getTimestamp() {
+            return parts().timestamp();
+        }
+
+        @Override
+        default SerializedObject<byte[]> getMetaData() {
+            return new SerializedMetaData<>(parts().metaData(), byte[].class);
+        }
+
+        @Override
+        default SerializedObject<byte[]> getPayload() {
+            return new SimpleSerializedObject<>(parts().payload(), byte[].class, parts().payloadType(), parts().payloadRevision());
         }
     }
 
     /** An event of an aggregate: sourcing reads these, and the stream wraps them with their token. */
-    record Domain(String type, String aggregateId, long sequence, Parts parts) implements DomainEventData<byte[]> {
+    record Domain(String type, String aggregateId, long sequence, Parts parts) implements DomainEventData<byte[]>, FromParts {
 
         @Override
         public String getType() {
@@ -47,54 +66,14 @@ final class StoredEvent {
         public long getSequenceNumber() {
             return sequence;
         }
-
-        @Override
-        public String getEventIdentifier() {
-            return parts.eventId();
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return parts.timestamp();
-        }
-
-        @Override
-        public SerializedObject<byte[]> getMetaData() {
-            return parts.metaDataObject();
-        }
-
-        @Override
-        public SerializedObject<byte[]> getPayload() {
-            return parts.payloadObject();
-        }
     }
 
     /** An event no aggregate published, at its stream position. */
-    record Tracked(TrackingToken token, Parts parts) implements TrackedEventData<byte[]> {
+    record Tracked(TrackingToken token, Parts parts) implements TrackedEventData<byte[]>, FromParts {
 
         @Override
         public TrackingToken trackingToken() {
             return token;
-        }
-
-        @Override
-        public String getEventIdentifier() {
-            return parts.eventId();
-        }
-
-        @Override
-        public Instant getTimestamp() {
-            return parts.timestamp();
-        }
-
-        @Override
-        public SerializedObject<byte[]> getMetaData() {
-            return parts.metaDataObject();
-        }
-
-        @Override
-        public SerializedObject<byte[]> getPayload() {
-            return parts.payloadObject();
         }
     }
 }
