@@ -1,0 +1,138 @@
+package com.boxoffice.app.process;
+
+import com.boxoffice.infrastructure.dynamodb.DynamoDbClients;
+import com.boxoffice.infrastructure.dynamodb.DynamoDbConnection;
+import com.boxoffice.infrastructure.eventstore.DynamoDbEventStorageEngine;
+import com.boxoffice.infrastructure.eventstore.EventTables;
+import com.boxoffice.infrastructure.serialization.TrackingTokenTyping;
+import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.ticketing.api.ConcertCancelled;
+import com.boxoffice.ticketing.api.ConcertScheduled;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two application jars (real processes, two ports, one DynamoDB Local) take a stream of commands; one is killed with
+ * SIGKILL in the middle. The survivor takes over the dead one's processor segments after the claim timeout, and its
+ * catalogue ends identical to what a fresh replay of the event store gives.
+ */
+class InstanceTakeoverIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicInteger names = new AtomicInteger();
+
+    @Test
+    void theSurvivorTakesOverAndItsCatalogueMatchesAReplayOfTheStore() throws Exception {
+        String prefix = LocalDynamoDb.uniquePrefix();
+        List<String> shared = List.of(
+                "boxoffice.dynamodb.mode=ENDPOINT",
+                "boxoffice.dynamodb.endpoint=" + LocalDynamoDb.endpoint(),
+                "boxoffice.dynamodb.table-prefix=" + prefix,
+                "boxoffice.kinesis.enabled=false",
+                "boxoffice.tokenstore.claim-timeout=5s");
+        try (AppProcess first = AppProcess.start("first", with(shared, "boxoffice.tokenstore.owner=first"));
+             AppProcess second = AppProcess.start("second", with(shared, "boxoffice.tokenstore.owner=second"))) {
+            for (int i = 0; i < 20; i++) {
+                String id = schedule(i % 2 == 0 ? first : second);
+                if (i % 5 == 0) {
+                    cancel(i % 2 == 0 ? second : first, id);
+                }
+            }
+            // The first instance started first and holds the catalogue's segments; it dies mid-stream.
+            first.kill();
+            Instant killed = Instant.now();
+            String afterKill = schedule(second);
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> listed(second).containsKey(afterKill));
+            Duration takeOver = Duration.between(killed, Instant.now());
+            System.out.printf("Take-over after SIGKILL: concert scheduled on the survivor visible after %d ms%n", takeOver.toMillis());
+            for (int i = 0; i < 10; i++) {
+                String id = schedule(second);
+                if (i % 3 == 0) {
+                    cancel(second, id);
+                }
+            }
+
+            Map<String, String> replayed = replayStore(prefix);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> assertThat(listed(second)).isEqualTo(replayed));
+            assertThat(replayed).hasSize(31);
+        }
+    }
+
+    private static List<String> with(List<String> shared, String extra) {
+        return Stream.concat(shared.stream(), Stream.of(extra)).toList();
+    }
+
+    private String schedule(AppProcess app) throws Exception {
+        String body = """
+                {"name":"Takeover %d","venue":"Hall","startsAt":"%s","capacity":100,"ticketPrice":"30.00"}"""
+                .formatted(names.incrementAndGet(), Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/concerts"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("concertId").asString();
+    }
+
+    private void cancel(AppProcess app, String concertId) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/concerts/" + concertId + "/cancel"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    /** concertId → status, as the instance's catalogue lists it. */
+    private Map<String, String> listed(AppProcess app) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/concerts")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Map<String, String> statuses = new TreeMap<>();
+        for (JsonNode concert : JSON.readTree(response.body())) {
+            statuses.put(concert.get("concertId").asString(), concert.get("status").asString());
+        }
+        return statuses;
+    }
+
+    /** concertId → status, computed from every event in the store, read from its tail as a fresh processor would. */
+    private Map<String, String> replayStore(String prefix) {
+        Serializer serializer = Jackson3Serializer.builder().jsonMapperBuilderCustomizer(TrackingTokenTyping.customizer()).build();
+        Map<String, String> statuses = new HashMap<>();
+        try (DynamoDbClient client = DynamoDbClients.create(DynamoDbConnection.open(LocalDynamoDb.properties(prefix)))) {
+            DynamoDbEventStorageEngine engine = DynamoDbEventStorageEngine.builder().client(client)
+                    .tables(EventTables.withPrefix(prefix)).partitions(16)
+                    .eventSerializer(serializer).snapshotSerializer(serializer).build();
+            try (Stream<? extends TrackedEventMessage<?>> events = engine.readEvents(engine.createTailToken(), false)) {
+                events.forEach(event -> {
+                    if (event.getPayload() instanceof ConcertScheduled scheduled) {
+                        statuses.put(scheduled.concertId().toString(), "SCHEDULED");
+                    } else if (event.getPayload() instanceof ConcertCancelled cancelled) {
+                        statuses.put(cancelled.concertId().toString(), "CANCELLED");
+                    }
+                });
+            }
+        }
+        return new TreeMap<>(statuses);
+    }
+
+}
