@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -81,6 +82,40 @@ class ProcessorsAcrossInstancesTest {
         long handledByBAfterTakeOver = published.subList(60, 120).stream()
                 .filter(id -> handledBy.get(id).equals(List.of("instance-b"))).count();
         assertThat(handledByBAfterTakeOver).isEqualTo(60);
+    }
+
+    @Test
+    void splittingAndMergingSegmentsWhileEventsFlowHandlesEveryEventOnce() throws Exception {
+        DynamoDbClient setup = newClient();
+        String prefix = LocalDynamoDb.uniquePrefix();
+        tables = EventTables.withPrefix(prefix);
+        tokenTable = prefix + "tokens";
+        TableCreator creator = new TableCreator(setup);
+        creator.createMissing(tables.specs());
+        creator.createMissing(List.of(DynamoDbTokenStore.tableSpec(tokenTable)));
+
+        Configuration only = start("only", 8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimed(only) == 4);
+        PooledStreamingEventProcessor processor = only.eventProcessingConfiguration()
+                .eventProcessor(PROCESSOR, PooledStreamingEventProcessor.class).orElseThrow();
+        DynamoDbEventStorageEngine writer = engine(newClient());
+        List<String> published = new CopyOnWriteArrayList<>();
+        Thread publisher = new Thread(() -> {
+            for (int round = 0; round < 30; round++) {
+                published.addAll(publish(writer, 5));
+            }
+        });
+        publisher.start();
+
+        assertThat(processor.splitSegment(0).get(30, TimeUnit.SECONDS)).as("split").isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimed(only) == 5);
+        assertThat(processor.mergeSegment(0).get(30, TimeUnit.SECONDS)).as("merge").isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> claimed(only) == 4);
+        publisher.join();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> handledBy.size() == 150);
+        assertThat(handledBy.keySet()).containsExactlyInAnyOrderElementsOf(published);
+        assertThat(handledBy).allSatisfy((event, owners) -> assertThat(owners).as("handlers of %s", event).hasSize(1));
     }
 
     private static int claimed(Configuration configuration) {
