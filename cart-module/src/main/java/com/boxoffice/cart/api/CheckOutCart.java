@@ -1,0 +1,9 @@
+package com.boxoffice.cart.api;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.util.UUID;
+
+/** Turns an open cart into an order with the given id (made by the sender, so a retried checkout is recognised). */
+public record CheckOutCart(@TargetAggregateIdentifier UUID cartId, UUID orderId) {
+}
