@@ -53,13 +53,7 @@ class ProcessorsAcrossInstancesTest {
 
     @Test
     void instancesSplitSegmentsAndTakeOverFromEachOthersTokens() {
-        DynamoDbClient setup = newClient();
-        String prefix = LocalDynamoDb.uniquePrefix();
-        tables = EventTables.withPrefix(prefix);
-        tokenTable = prefix + "tokens";
-        TableCreator creator = new TableCreator(setup);
-        creator.createMissing(tables.specs());
-        creator.createMissing(List.of(DynamoDbTokenStore.tableSpec(tokenTable)));
+        freshTables();
 
         Configuration a = start("instance-a", 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> claimed(a) == 2);
@@ -86,13 +80,7 @@ class ProcessorsAcrossInstancesTest {
 
     @Test
     void splittingAndMergingSegmentsWhileEventsFlowHandlesEveryEventOnce() throws Exception {
-        DynamoDbClient setup = newClient();
-        String prefix = LocalDynamoDb.uniquePrefix();
-        tables = EventTables.withPrefix(prefix);
-        tokenTable = prefix + "tokens";
-        TableCreator creator = new TableCreator(setup);
-        creator.createMissing(tables.specs());
-        creator.createMissing(List.of(DynamoDbTokenStore.tableSpec(tokenTable)));
+        freshTables();
 
         Configuration only = start("only", 8);
         await().atMost(Duration.ofSeconds(30)).until(() -> claimed(only) == 4);
@@ -116,6 +104,15 @@ class ProcessorsAcrossInstancesTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> handledBy.size() == 150);
         assertThat(handledBy.keySet()).containsExactlyInAnyOrderElementsOf(published);
         assertThat(handledBy).allSatisfy((event, owners) -> assertThat(owners).as("handlers of %s", event).hasSize(1));
+    }
+
+    private void freshTables() {
+        String prefix = LocalDynamoDb.uniquePrefix();
+        tables = EventTables.withPrefix(prefix);
+        tokenTable = prefix + "tokens";
+        TableCreator creator = new TableCreator(newClient());
+        creator.createMissing(tables.specs());
+        creator.createMissing(List.of(DynamoDbTokenStore.tableSpec(tokenTable)));
     }
 
     private static int claimed(Configuration configuration) {
