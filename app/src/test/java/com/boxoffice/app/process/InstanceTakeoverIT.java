@@ -13,6 +13,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,15 +53,16 @@ class InstanceTakeoverIT {
                 "boxoffice.dynamodb.table-prefix=" + prefix,
                 "boxoffice.kinesis.enabled=false",
                 "boxoffice.tokenstore.claim-timeout=5s");
-        try (AppProcess first = AppProcess.start("first", with(shared, "boxoffice.tokenstore.owner=first"));
-             AppProcess second = AppProcess.start("second", with(shared, "boxoffice.tokenstore.owner=second"))) {
+        try (DynamoDbClient client = DynamoDbClients.create(DynamoDbConnection.open(LocalDynamoDb.properties(prefix)));
+             AppProcess first = AppProcess.start("first", with(shared, "boxoffice.tokenstore.owner=first"));
+             AppProcess second = startWhenFirstOwnsTheCatalogue(client, prefix, shared)) {
             for (int i = 0; i < 20; i++) {
                 String id = schedule(i % 2 == 0 ? first : second);
                 if (i % 5 == 0) {
                     cancel(i % 2 == 0 ? second : first, id);
                 }
             }
-            // The first instance started first and holds the catalogue's segments; it dies mid-stream.
+            // The first instance holds every segment of the catalogue's processor; it dies mid-stream.
             first.kill();
             Instant killed = Instant.now();
             String afterKill = schedule(second);
@@ -68,6 +70,7 @@ class InstanceTakeoverIT {
                     .until(() -> listed(second).containsKey(afterKill));
             Duration takeOver = Duration.between(killed, Instant.now());
             System.out.printf("Take-over after SIGKILL: concert scheduled on the survivor visible after %d ms%n", takeOver.toMillis());
+            assertThat(catalogueOwners(client, prefix)).as("segment owners after the take-over").containsOnly("second");
             for (int i = 0; i < 10; i++) {
                 String id = schedule(second);
                 if (i % 3 == 0) {
@@ -80,6 +83,27 @@ class InstanceTakeoverIT {
                     .untilAsserted(() -> assertThat(listed(second)).isEqualTo(replayed));
             assertThat(replayed).hasSize(31);
         }
+    }
+
+    /** Starts the second instance once the first owns all of the catalogue processor's segments. */
+    private static AppProcess startWhenFirstOwnsTheCatalogue(DynamoDbClient client, String prefix, List<String> shared)
+            throws Exception {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    List<String> owners = catalogueOwners(client, prefix);
+                    return !owners.isEmpty() && owners.stream().allMatch("first"::equals);
+                });
+        return AppProcess.start("second", with(shared, "boxoffice.tokenstore.owner=second"));
+    }
+
+    /** The owner of each segment of the catalogue's processor, read from the token table ("" for unclaimed). */
+    private static List<String> catalogueOwners(DynamoDbClient client, String prefix) {
+        return client.query(r -> r.tableName(prefix + "tokens").consistentRead(true)
+                        .keyConditionExpression("processorName = :name")
+                        .expressionAttributeValues(Map.of(":name", AttributeValue.fromS("ticketing-catalogue"))))
+                .items().stream()
+                .map(item -> item.containsKey("owner") ? item.get("owner").s() : "")
+                .toList();
     }
 
     private static List<String> with(List<String> shared, String extra) {
