@@ -14,8 +14,12 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-/** Makes the DynamoDB token store the token store of every streaming processor of the application. */
+/**
+ * Makes the DynamoDB token store the token store of every streaming processor of the application, unless the
+ * application defines its own {@link TokenStore} (then no token table is created either).
+ */
 @AutoConfiguration(before = AxonAutoConfiguration.class, after = DynamoDbAutoConfiguration.class)
+@ConditionalOnMissingBean(TokenStore.class)
 @EnableConfigurationProperties(DynamoDbTokenStoreProperties.class)
 public class DynamoDbTokenStoreAutoConfiguration {
 
@@ -24,11 +28,13 @@ public class DynamoDbTokenStoreAutoConfiguration {
         return DynamoDbTokenStore.tableSpec(dynamoDb.tableName(properties.table()));
     }
 
+    /**
+     * Tokens are written with Axon's general serializer, the {@code serializer} bean, as Axon's JDBC and JPA token
+     * stores are; the schema parameter orders start-up so the table exists before a processor claims a segment.
+     */
     @Bean
-    @ConditionalOnMissingBean(TokenStore.class)
     public DynamoDbTokenStore tokenStore(DynamoDbClient client, DynamoDbSchema schema, DynamoDbProperties dynamoDb,
                                          DynamoDbTokenStoreProperties properties, Serializer serializer) {
-        // The schema parameter orders start-up: the table exists before a processor claims a segment.
         DynamoDbTokenStore.Builder builder = DynamoDbTokenStore.builder()
                 .client(client)
                 .table(dynamoDb.tableName(properties.table()))

@@ -8,15 +8,16 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.UnableToInitializeTokenException;
 import org.axonframework.eventhandling.tokenstore.UnableToRetrieveIdentifierException;
-import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import software.amazon.awssdk.core.SdkBytes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -30,7 +31,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 
 import static com.boxoffice.infrastructure.tokenstore.TokenTable.CLAIMED_AT;
 import static com.boxoffice.infrastructure.tokenstore.TokenTable.CONFIG_PROCESSOR;
@@ -41,22 +45,37 @@ import static com.boxoffice.infrastructure.tokenstore.TokenTable.STORAGE_ID;
 import static com.boxoffice.infrastructure.tokenstore.TokenTable.TOKEN;
 import static com.boxoffice.infrastructure.tokenstore.TokenTable.TOKEN_REVISION;
 import static com.boxoffice.infrastructure.tokenstore.TokenTable.TOKEN_TYPE;
+import static com.boxoffice.infrastructure.tokenstore.TokenTable.claimedAtOf;
+import static com.boxoffice.infrastructure.tokenstore.TokenTable.key;
+import static com.boxoffice.infrastructure.tokenstore.TokenTable.ownerOf;
+import static com.boxoffice.infrastructure.tokenstore.TokenTable.segmentOf;
 
 /**
  * Axon's {@link TokenStore} on DynamoDB: one item per (processor, segment) with its token and its claim (owner and
- * time of the last claim). Claims, extensions and releases are conditional writes that compare owners for equality, so
- * segments of one processor spread over several JVMs and a dead JVM's segments are taken over once its claims are
- * older than the claim timeout. Every read that decides ownership is strongly consistent.
+ * time of the last claim). Claims, extensions, stores, releases and deletes are conditional writes that compare owners
+ * for equality, so the segments of one processor spread over several JVMs, and a dead JVM's segments are taken over
+ * once its claims are older than the claim timeout. Every read that decides ownership is strongly consistent. See the
+ * package documentation for the choices behind the defaults.
  */
 public class DynamoDbTokenStore implements TokenStore {
 
-    /** A conditional write may claim when the segment is unclaimed, claimed by us, or its claim has expired. */
+    /** Idle pooled processors extend every 5 s + up to 5 s (Axon's defaults); 15 s leaves 5 s for pauses and skew. */
+    public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofSeconds(15);
+    /** DynamoDB's limit of items in one transaction. */
+    public static final int MAX_INITIAL_SEGMENTS = 100;
+    private static final int INITIALIZE_ATTEMPTS = 5;
+    private static final Set<String> RETRYABLE_CANCELLATIONS = Set.of("TransactionConflict", "ThrottlingError");
+    private static final Logger logger = LoggerFactory.getLogger(DynamoDbTokenStore.class);
+
+    /** A conditional write may claim when the segment exists and is unclaimed, claimed by us, or its claim expired. */
     private static final String CLAIMABLE =
             "attribute_exists(#processor) AND (attribute_not_exists(#owner) OR #owner = :me OR #claimedAt < :expiredBefore)";
+    private static final String OURS = "#owner = :me";
+    private static final String ABSENT = "attribute_not_exists(#processor)";
 
     private final DynamoDbClient client;
     private final String table;
-    private final Serializer serializer;
+    private final TokenCodec codec;
     private final Duration claimTimeout;
     private final String owner;
     private final Clock clock;
@@ -64,9 +83,10 @@ public class DynamoDbTokenStore implements TokenStore {
     protected DynamoDbTokenStore(Builder builder) {
         this.client = builder.client;
         this.table = builder.table;
-        this.serializer = builder.serializer;
+        this.codec = new TokenCodec(builder.serializer);
         this.claimTimeout = builder.claimTimeout;
-        this.owner = builder.owner;
+        this.owner = builder.owner != null ? builder.owner
+                : ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         this.clock = builder.clock;
     }
 
@@ -79,8 +99,17 @@ public class DynamoDbTokenStore implements TokenStore {
         return TokenTable.spec(tableName);
     }
 
+    /** This store's name in the claims it writes. */
     public String owner() {
         return owner;
+    }
+
+    public Duration claimTimeout() {
+        return claimTimeout;
+    }
+
+    public String table() {
+        return table;
     }
 
     @Override
@@ -88,28 +117,48 @@ public class DynamoDbTokenStore implements TokenStore {
         initializeTokenSegments(processorName, segmentCount, null);
     }
 
+    /**
+     * Creates segments {@code 0..segmentCount-1} in one transaction, each on condition that it does not exist: of
+     * instances starting together exactly one initialises, the others get {@link UnableToInitializeTokenException}.
+     */
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) {
-        if (segmentCount < 1 || segmentCount > 100) {
-            throw new UnableToInitializeTokenException("Processor " + processorName + " cannot start with " + segmentCount
-                    + " segments: 1 to 100 are initialised in one transaction");
+        refuseReservedName(processorName);
+        if (segmentCount < 1 || segmentCount > MAX_INITIAL_SEGMENTS) {
+            throw new UnableToInitializeTokenException("Processor " + processorName + " cannot be initialised with "
+                    + segmentCount + " segments: between 1 and " + MAX_INITIAL_SEGMENTS
+                    + " (one DynamoDB transaction) are supported; split segments later for more");
         }
         List<TransactWriteItem> puts = new ArrayList<>();
         for (int segment = 0; segment < segmentCount; segment++) {
-            puts.add(TransactWriteItem.builder().put(Put.builder()
-                    .tableName(table)
-                    .item(tokenItem(processorName, segment, initialToken))
-                    .conditionExpression("attribute_not_exists(#processor)")
-                    .expressionAttributeNames(Map.of("#processor", PROCESSOR))
-                    .build()).build());
+            Map<String, AttributeValue> item = new HashMap<>(key(processorName, segment));
+            item.putAll(codec.attributes(initialToken));
+            puts.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+                    .conditionExpression(ABSENT).expressionAttributeNames(Map.of("#processor", PROCESSOR)).build()).build());
         }
-        try {
-            // All segments or none: two instances starting at once cannot both initialise.
-            client.transactWriteItems(r -> r.transactItems(puts));
-        } catch (TransactionCanceledException e) {
-            throw new UnableToInitializeTokenException("Processor " + processorName + " has token segments already", e);
-        } catch (SdkException e) {
-            throw new UnableToInitializeTokenException("Could not initialise the tokens of " + processorName + ": " + e.getMessage(), e);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                // The SDK resends a request whose answer was lost with the same token, which DynamoDB then ignores.
+                String idempotencyToken = UUID.randomUUID().toString();
+                client.transactWriteItems(r -> r.transactItems(puts).clientRequestToken(idempotencyToken));
+                return;
+            } catch (TransactionCanceledException e) {
+                if (reasons(e).contains("ConditionalCheckFailed")) {
+                    throw new UnableToInitializeTokenException("Processor " + processorName
+                            + " has token segments already (another instance initialised it)", e);
+                }
+                if (!RETRYABLE_CANCELLATIONS.containsAll(reasonsOtherThanNone(e))) {
+                    throw TokenStoreFailures.translate("Could not initialise the segments of " + processorName, e);
+                }
+                if (attempt == INITIALIZE_ATTEMPTS) {
+                    // Concurrent initialisations can cancel each other; after this many, report it as transient.
+                    throw new TokenStoreUnavailableException("Initialising the segments of " + processorName
+                            + " collided with other transactions " + attempt + " times", e);
+                }
+                LockSupport.parkNanos(Duration.ofMillis(ThreadLocalRandom.current().nextLong(20, 100L * attempt)).toNanos());
+            } catch (SdkException e) {
+                throw TokenStoreFailures.translate("Could not initialise the segments of " + processorName, e);
+            }
         }
     }
 
@@ -117,29 +166,22 @@ public class DynamoDbTokenStore implements TokenStore {
     public void storeToken(TrackingToken token, String processorName, int segment) {
         Map<String, String> names = new HashMap<>(claimNames());
         Map<String, AttributeValue> values = new HashMap<>(claimValues());
-        String set = "SET #owner = :me, #claimedAt = :now";
-        if (token != null) {
-            SerializedObject<byte[]> serialized = serializer.serialize(token, byte[].class);
-            set += ", #token = :token, #tokenType = :tokenType";
-            names.put("#token", TOKEN);
-            names.put("#tokenType", TOKEN_TYPE);
-            values.put(":token", AttributeValue.fromB(SdkBytes.fromByteArray(serialized.getData())));
-            values.put(":tokenType", AttributeValue.fromS(serialized.getType().getName()));
-            if (serialized.getType().getRevision() != null) {
-                set += ", #tokenRevision = :tokenRevision";
-                names.put("#tokenRevision", TOKEN_REVISION);
-                values.put(":tokenRevision", AttributeValue.fromS(serialized.getType().getRevision()));
-            }
-        } else {
-            set += " REMOVE #token, #tokenType, #tokenRevision";
-            names.put("#token", TOKEN);
-            names.put("#tokenType", TOKEN_TYPE);
-            names.put("#tokenRevision", TOKEN_REVISION);
+        names.putAll(Map.of("#token", TOKEN, "#tokenType", TOKEN_TYPE, "#tokenRevision", TOKEN_REVISION));
+        StringBuilder update = new StringBuilder("SET #owner = :me, #claimedAt = :now");
+        Map<String, AttributeValue> attributes = codec.attributes(token);
+        attributes.forEach((name, value) -> {
+            update.append(", #").append(name).append(" = :").append(name);
+            values.put(":" + name, value);
+        });
+        List<String> absent = List.of(TOKEN, TOKEN_TYPE, TOKEN_REVISION).stream()
+                .filter(name -> !attributes.containsKey(name)).map(name -> "#" + name).toList();
+        if (!absent.isEmpty()) {
+            // A null token (start of the stream) or a type without a revision: nothing of an older token may remain.
+            update.append(" REMOVE ").append(String.join(", ", absent));
         }
-        String update = set;
         try {
             client.updateItem(r -> r.tableName(table).key(key(processorName, segment))
-                    .updateExpression(update)
+                    .updateExpression(update.toString())
                     .conditionExpression(CLAIMABLE)
                     .expressionAttributeNames(names)
                     .expressionAttributeValues(values)
@@ -147,32 +189,34 @@ public class DynamoDbTokenStore implements TokenStore {
         } catch (ConditionalCheckFailedException e) {
             throw claimRefused("store the token of", processorName, segment, e);
         } catch (SdkException e) {
-            throw new UnableToClaimTokenException("Could not store the token of " + processorName + "[" + segment + "]: " + e.getMessage(), e);
+            throw TokenStoreFailures.translate("Could not store the token of " + segmentName(processorName, segment), e);
         }
     }
 
     @Override
     public TrackingToken fetchToken(String processorName, int segment) {
-        Map<String, AttributeValue> item;
-        try {
-            item = client.updateItem(r -> r.tableName(table).key(key(processorName, segment))
-                    .updateExpression("SET #owner = :me, #claimedAt = :now")
-                    .conditionExpression(CLAIMABLE)
-                    .expressionAttributeNames(claimNames())
-                    .expressionAttributeValues(claimValues())
-                    .returnValues(ReturnValue.ALL_NEW)
-                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
-        } catch (ConditionalCheckFailedException e) {
-            throw claimRefused("claim", processorName, segment, e);
-        } catch (SdkException e) {
-            throw new UnableToClaimTokenException("Could not claim " + processorName + "[" + segment + "]: " + e.getMessage(), e);
-        }
-        return token(item);
+        return codec.token(claim(processorName, segment));
     }
 
+    /**
+     * Claims the segment like {@link #fetchToken(String, int)} and then checks that it is still the segment the caller
+     * computed: if another instance split or merged it meanwhile, the claim is given back and refused, so that nobody
+     * handles a segment with a stale mask (and so events of another segment). Checking after claiming cannot race: a
+     * split or merge needs the claim we now hold.
+     */
     @Override
     public TrackingToken fetchToken(String processorName, Segment segment) {
-        return fetchToken(processorName, segment.getSegmentId());
+        Map<String, AttributeValue> before = claim(processorName, segment.getSegmentId());
+        Segment current = Segment.computeSegment(segment.getSegmentId(), fetchSegments(processorName));
+        if (current.getMask() != segment.getMask()) {
+            if (!owner.equals(ownerOf(before))) {
+                releaseClaim(processorName, segment.getSegmentId());
+            }
+            throw new UnableToClaimTokenException("Unable to claim " + segmentName(processorName, segment.getSegmentId())
+                    + ": it has been " + (current.getMask() > segment.getMask() ? "split" : "merged")
+                    + " since its segments were read");
+        }
+        return codec.token(before);
     }
 
     @Override
@@ -180,14 +224,14 @@ public class DynamoDbTokenStore implements TokenStore {
         try {
             client.updateItem(r -> r.tableName(table).key(key(processorName, segment))
                     .updateExpression("SET #claimedAt = :now")
-                    .conditionExpression("#owner = :me")
+                    .conditionExpression(OURS)
                     .expressionAttributeNames(Map.of("#owner", OWNER, "#claimedAt", CLAIMED_AT))
-                    .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner), ":now", now()))
+                    .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner), ":now", AttributeValue.fromN(Long.toString(clock.millis()))))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
             throw claimRefused("extend the claim on", processorName, segment, e);
         } catch (SdkException e) {
-            throw new UnableToClaimTokenException("Could not extend the claim on " + processorName + "[" + segment + "]: " + e.getMessage(), e);
+            throw TokenStoreFailures.translate("Could not extend the claim on " + segmentName(processorName, segment), e);
         }
     }
 
@@ -196,38 +240,50 @@ public class DynamoDbTokenStore implements TokenStore {
         try {
             client.updateItem(r -> r.tableName(table).key(key(processorName, segment))
                     .updateExpression("REMOVE #owner")
-                    .conditionExpression("#owner = :me")
+                    .conditionExpression(OURS)
                     .expressionAttributeNames(Map.of("#owner", OWNER))
                     .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner))));
         } catch (ConditionalCheckFailedException notOurs) {
-            // Not ours (any more): someone took it over after our claim expired; nothing to release.
+            // Like Axon's JDBC store: someone took it over after our claim expired, or it is gone; nothing to release.
+            logger.debug("{} was not claimed by {} any more; nothing to release", segmentName(processorName, segment), owner);
+        } catch (SdkException e) {
+            throw TokenStoreFailures.translate("Could not release the claim on " + segmentName(processorName, segment), e);
         }
     }
 
     @Override
     public void initializeSegment(TrackingToken token, String processorName, int segment) {
+        refuseReservedName(processorName);
+        Map<String, AttributeValue> item = new HashMap<>(key(processorName, segment));
+        item.putAll(codec.attributes(token));
         try {
-            client.putItem(r -> r.tableName(table).item(tokenItem(processorName, segment, token))
-                    .conditionExpression("attribute_not_exists(#processor)")
+            client.putItem(r -> r.tableName(table).item(item)
+                    .conditionExpression(ABSENT)
                     .expressionAttributeNames(Map.of("#processor", PROCESSOR)));
         } catch (ConditionalCheckFailedException e) {
-            throw new UnableToInitializeTokenException("Segment " + processorName + "[" + segment + "] exists already", e);
+            throw new UnableToInitializeTokenException("Segment " + segmentName(processorName, segment) + " exists already", e);
+        } catch (SdkException e) {
+            throw TokenStoreFailures.translate("Could not initialise " + segmentName(processorName, segment), e);
         }
     }
 
+    /** Deletes a segment (a merge does this), only while this store holds its claim. */
     @Override
     public void deleteToken(String processorName, int segment) {
         try {
             client.deleteItem(r -> r.tableName(table).key(key(processorName, segment))
-                    .conditionExpression("#owner = :me")
+                    .conditionExpression(OURS)
                     .expressionAttributeNames(Map.of("#owner", OWNER))
                     .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(owner)))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD));
         } catch (ConditionalCheckFailedException e) {
             throw claimRefused("delete", processorName, segment, e);
+        } catch (SdkException e) {
+            throw TokenStoreFailures.translate("Could not delete " + segmentName(processorName, segment), e);
         }
     }
 
+    /** Segments are created by {@link #initializeTokenSegments} only, never by a claim: that keeps split and merge safe. */
     @Override
     public boolean requiresExplicitSegmentInitialization() {
         return true;
@@ -235,101 +291,112 @@ public class DynamoDbTokenStore implements TokenStore {
 
     @Override
     public int[] fetchSegments(String processorName) {
-        return segmentItems(processorName).stream().mapToInt(DynamoDbTokenStore::segmentOf).sorted().toArray();
+        return segmentItems(processorName).stream().mapToInt(TokenTable::segmentOf).sorted().toArray();
     }
 
+    /** The segments this store may claim now: unclaimed, claimed by this store, or with an expired claim. */
     @Override
     public List<Segment> fetchAvailableSegments(String processorName) {
         List<Map<String, AttributeValue>> items = segmentItems(processorName);
-        int[] all = items.stream().mapToInt(DynamoDbTokenStore::segmentOf).sorted().toArray();
+        int[] all = items.stream().mapToInt(TokenTable::segmentOf).sorted().toArray();
         long expiredBefore = clock.millis() - claimTimeout.toMillis();
         List<Segment> available = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
-            AttributeValue claimant = item.get(OWNER);
-            long claimedAt = item.containsKey(CLAIMED_AT) ? Long.parseLong(item.get(CLAIMED_AT).n()) : 0;
-            if (claimant == null || owner.equals(claimant.s()) || claimedAt < expiredBefore) {
+            String claimant = ownerOf(item);
+            if (claimant == null || owner.equals(claimant) || claimedAtOf(item) < expiredBefore) {
                 available.add(Segment.computeSegment(segmentOf(item), all));
             }
         }
         return available;
     }
 
+    /**
+     * The identifier of this table's contents, the same for every instance: created once by whoever asks first, with a
+     * conditional put, in a reserved item of the table.
+     */
     @Override
     public Optional<String> retrieveStorageIdentifier() {
         Map<String, AttributeValue> key = key(CONFIG_PROCESSOR, 0);
         try {
-            Map<String, AttributeValue> item = client.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
-            if (item != null && item.containsKey(STORAGE_ID)) {
-                return Optional.of(item.get(STORAGE_ID).s());
+            Optional<String> existing = readStorageIdentifier(key);
+            if (existing.isPresent()) {
+                return existing;
             }
             Map<String, AttributeValue> created = new HashMap<>(key);
             created.put(STORAGE_ID, AttributeValue.fromS(UUID.randomUUID().toString()));
             try {
                 client.putItem(r -> r.tableName(table).item(created)
-                        .conditionExpression("attribute_not_exists(#processor)")
+                        .conditionExpression(ABSENT)
                         .expressionAttributeNames(Map.of("#processor", PROCESSOR)));
                 return Optional.of(created.get(STORAGE_ID).s());
             } catch (ConditionalCheckFailedException raced) {
-                // Another instance created it first: theirs is the one.
-                return Optional.of(client.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item().get(STORAGE_ID).s());
+                // Another instance created it between our read and our put: theirs is the one.
+                return Optional.of(readStorageIdentifier(key).orElseThrow(() ->
+                        new UnableToRetrieveIdentifierException("The identifier item of " + table + " exists without an identifier", raced)));
             }
         } catch (SdkException e) {
-            throw new UnableToRetrieveIdentifierException("Could not read the token store's identifier from " + table, e);
+            throw new UnableToRetrieveIdentifierException("Could not read the token store's identifier from " + table
+                    + ": " + e.getMessage(), TokenStoreFailures.translate("Reading " + table, e));
         }
     }
 
+    private Optional<String> readStorageIdentifier(Map<String, AttributeValue> key) {
+        Map<String, AttributeValue> item = client.getItem(r -> r.tableName(table).key(key).consistentRead(true)).item();
+        return item != null && item.containsKey(STORAGE_ID) ? Optional.of(item.get(STORAGE_ID).s()) : Optional.empty();
+    }
+
+    /** Claims or re-claims a segment; answers the item as it was before (its token, and who held it). */
+    private Map<String, AttributeValue> claim(String processorName, int segment) {
+        try {
+            return client.updateItem(r -> r.tableName(table).key(key(processorName, segment))
+                    .updateExpression("SET #owner = :me, #claimedAt = :now")
+                    .conditionExpression(CLAIMABLE)
+                    .expressionAttributeNames(claimNames())
+                    .expressionAttributeValues(claimValues())
+                    .returnValues(ReturnValue.ALL_OLD)
+                    .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)).attributes();
+        } catch (ConditionalCheckFailedException e) {
+            throw claimRefused("claim", processorName, segment, e);
+        } catch (SdkException e) {
+            throw TokenStoreFailures.translate("Could not claim " + segmentName(processorName, segment), e);
+        }
+    }
+
+    /** All items of a processor (small: one per segment), strongly consistent, following pages. */
     private List<Map<String, AttributeValue>> segmentItems(String processorName) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> from = startKey;
-            var page = client.query(r -> {
-                r.tableName(table).consistentRead(true)
-                        .keyConditionExpression("#processor = :processor")
-                        .expressionAttributeNames(Map.of("#processor", PROCESSOR, "#segment", SEGMENT, "#owner", OWNER, "#claimedAt", CLAIMED_AT))
-                        .expressionAttributeValues(Map.of(":processor", AttributeValue.fromS(processorName)))
-                        .projectionExpression("#segment, #owner, #claimedAt");
-                if (from != null) {
-                    r.exclusiveStartKey(from);
-                }
-            });
-            items.addAll(page.items());
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        try {
+            do {
+                Map<String, AttributeValue> from = startKey;
+                QueryResponse page = client.query(r -> {
+                    r.tableName(table).consistentRead(true)
+                            .keyConditionExpression("#processor = :processor")
+                            .expressionAttributeNames(Map.of("#processor", PROCESSOR, "#segment", SEGMENT, "#owner", OWNER, "#claimedAt", CLAIMED_AT))
+                            .expressionAttributeValues(Map.of(":processor", AttributeValue.fromS(processorName)))
+                            .projectionExpression("#segment, #owner, #claimedAt");
+                    if (from != null) {
+                        r.exclusiveStartKey(from);
+                    }
+                });
+                items.addAll(page.items());
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null);
+        } catch (SdkException e) {
+            throw TokenStoreFailures.translate("Could not read the segments of " + processorName, e);
+        }
         return items;
-    }
-
-    private Map<String, AttributeValue> tokenItem(String processorName, int segment, TrackingToken token) {
-        Map<String, AttributeValue> item = new HashMap<>(key(processorName, segment));
-        if (token != null) {
-            SerializedObject<byte[]> serialized = serializer.serialize(token, byte[].class);
-            item.put(TOKEN, AttributeValue.fromB(SdkBytes.fromByteArray(serialized.getData())));
-            item.put(TOKEN_TYPE, AttributeValue.fromS(serialized.getType().getName()));
-            if (serialized.getType().getRevision() != null) {
-                item.put(TOKEN_REVISION, AttributeValue.fromS(serialized.getType().getRevision()));
-            }
-        }
-        return item;
-    }
-
-    private TrackingToken token(Map<String, AttributeValue> item) {
-        if (item == null || !item.containsKey(TOKEN)) {
-            return null;
-        }
-        String revision = item.containsKey(TOKEN_REVISION) ? item.get(TOKEN_REVISION).s() : null;
-        return serializer.deserialize(new SimpleSerializedObject<>(item.get(TOKEN).b().asByteArray(), byte[].class,
-                item.get(TOKEN_TYPE).s(), revision));
     }
 
     private UnableToClaimTokenException claimRefused(String action, String processorName, int segment, ConditionalCheckFailedException e) {
         Map<String, AttributeValue> current = e.hasItem() ? e.item() : null;
         if (current == null || current.isEmpty()) {
-            return new UnableToClaimTokenException("Unable to " + action + " " + processorName + "[" + segment
-                    + "]: the segment has not been initialised (or was deleted)");
+            return new UnableToClaimTokenException("Unable to " + action + " " + segmentName(processorName, segment)
+                    + " as " + owner + ": the segment has not been initialised (or was deleted)");
         }
-        String claimant = current.containsKey(OWNER) ? current.get(OWNER).s() : "nobody";
-        return new UnableToClaimTokenException("Unable to " + action + " " + processorName + "[" + segment + "] as " + owner
-                + ": it is claimed by " + claimant);
+        String claimant = ownerOf(current);
+        return new UnableToClaimTokenException("Unable to " + action + " " + segmentName(processorName, segment) + " as "
+                + owner + ": it is claimed by " + (claimant == null ? "nobody" : claimant));
     }
 
     private Map<String, String> claimNames() {
@@ -343,16 +410,22 @@ public class DynamoDbTokenStore implements TokenStore {
                 ":expiredBefore", AttributeValue.fromN(Long.toString(now - claimTimeout.toMillis())));
     }
 
-    private AttributeValue now() {
-        return AttributeValue.fromN(Long.toString(clock.millis()));
+    private static List<String> reasons(TransactionCanceledException e) {
+        return e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
     }
 
-    private static Map<String, AttributeValue> key(String processorName, int segment) {
-        return Map.of(PROCESSOR, AttributeValue.fromS(processorName), SEGMENT, AttributeValue.fromN(Integer.toString(segment)));
+    private static List<String> reasonsOtherThanNone(TransactionCanceledException e) {
+        return reasons(e).stream().filter(code -> code != null && !"None".equals(code)).toList();
     }
 
-    private static int segmentOf(Map<String, AttributeValue> item) {
-        return Integer.parseInt(item.get(SEGMENT).n());
+    private static void refuseReservedName(String processorName) {
+        if (CONFIG_PROCESSOR.equals(processorName)) {
+            throw new IllegalArgumentException(CONFIG_PROCESSOR + " is reserved by the DynamoDB token store");
+        }
+    }
+
+    private static String segmentName(String processorName, int segment) {
+        return processorName + "[" + segment + "]";
     }
 
     /** Builds a {@link DynamoDbTokenStore}; client, table and serializer are required. */
@@ -361,8 +434,8 @@ public class DynamoDbTokenStore implements TokenStore {
         private DynamoDbClient client;
         private String table;
         private Serializer serializer;
-        private Duration claimTimeout = Duration.ofSeconds(10);
-        private String owner = ManagementFactory.getRuntimeMXBean().getName();
+        private Duration claimTimeout = DEFAULT_CLAIM_TIMEOUT;
+        private String owner;
         private Clock clock = Clock.systemUTC();
 
         public Builder client(DynamoDbClient client) {
@@ -381,29 +454,36 @@ public class DynamoDbTokenStore implements TokenStore {
             return this;
         }
 
-        /** How long a claim holds without extension before another node may take the segment. Default 10 s. */
+        /** How long a claim holds without extension before another store may take the segment. Default 15 s. */
         public Builder claimTimeout(Duration claimTimeout) {
             this.claimTimeout = claimTimeout;
             return this;
         }
 
-        /** This node's name in claims; unique per running instance. Default: the JVM's {@code pid@host}. */
+        /**
+         * This store's name in claims; must differ between stores that run the same processors. Default: the JVM's
+         * {@code pid@host} plus a random suffix, unique per store instance (see the package documentation).
+         */
         public Builder owner(String owner) {
             this.owner = owner;
             return this;
         }
 
+        /** The clock claims are timed with; Axon's processors use wall-clock time too. */
         public Builder clock(Clock clock) {
             this.clock = clock;
             return this;
         }
 
         public DynamoDbTokenStore build() {
-            if (client == null || table == null || serializer == null) {
-                throw new AxonConfigurationException("A DynamoDbTokenStore needs a client, a table and a serializer");
+            if (client == null || table == null || serializer == null || clock == null) {
+                throw new AxonConfigurationException("A DynamoDbTokenStore needs a client, a table, a serializer and a clock");
             }
-            if (owner == null || owner.isBlank() || claimTimeout.isNegative() || claimTimeout.isZero()) {
-                throw new AxonConfigurationException("A DynamoDbTokenStore needs an owner name and a positive claim timeout");
+            if (claimTimeout == null || claimTimeout.isNegative() || claimTimeout.isZero()) {
+                throw new AxonConfigurationException("A DynamoDbTokenStore needs a positive claim timeout, not " + claimTimeout);
+            }
+            if (owner != null && owner.isBlank()) {
+                throw new AxonConfigurationException("A DynamoDbTokenStore's owner name cannot be blank");
             }
             return new DynamoDbTokenStore(this);
         }

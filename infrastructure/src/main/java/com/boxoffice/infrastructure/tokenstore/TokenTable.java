@@ -2,11 +2,14 @@ package com.boxoffice.infrastructure.tokenstore;
 
 import com.boxoffice.infrastructure.dynamodb.TableSpec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.util.Map;
 
 /** The token table: one item per (processor, segment), plus one reserved item holding the store's identifier. */
 final class TokenTable {
@@ -17,9 +20,10 @@ final class TokenTable {
     static final String TOKEN_TYPE = "tokenType";
     static final String TOKEN_REVISION = "tokenRevision";
     static final String OWNER = "owner";
+    /** Epoch milliseconds (the claiming store's clock) of the last claim or extension. */
     static final String CLAIMED_AT = "claimedAt";
     static final String STORAGE_ID = "storageId";
-    /** Not a valid Axon processor name in practice; holds the storage identifier. */
+    /** Reserved processor name of the item that holds the storage identifier; refused as a processor name. */
     static final String CONFIG_PROCESSOR = "__boxoffice_token_store__";
 
     private TokenTable() {
@@ -36,5 +40,24 @@ final class TokenTable {
                         KeySchemaElement.builder().attributeName(PROCESSOR).keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName(SEGMENT).keyType(KeyType.RANGE).build())
                 .build());
+    }
+
+    static Map<String, AttributeValue> key(String processorName, int segment) {
+        return Map.of(PROCESSOR, AttributeValue.fromS(processorName), SEGMENT, AttributeValue.fromN(Integer.toString(segment)));
+    }
+
+    static int segmentOf(Map<String, AttributeValue> item) {
+        return Integer.parseInt(item.get(SEGMENT).n());
+    }
+
+    /** The owner named in an item, or {@code null} when unclaimed. */
+    static String ownerOf(Map<String, AttributeValue> item) {
+        AttributeValue owner = item.get(OWNER);
+        return owner == null ? null : owner.s();
+    }
+
+    static long claimedAtOf(Map<String, AttributeValue> item) {
+        AttributeValue claimedAt = item.get(CLAIMED_AT);
+        return claimedAt == null ? 0 : Long.parseLong(claimedAt.n());
     }
 }
