@@ -1,0 +1,99 @@
+package com.boxoffice.infrastructure.tokenstore;
+
+import com.boxoffice.infrastructure.autoconfigure.AxonJackson3AutoConfiguration;
+import com.boxoffice.infrastructure.autoconfigure.DynamoDbAutoConfiguration;
+import com.boxoffice.infrastructure.autoconfigure.DynamoDbTokenStoreAutoConfiguration;
+import com.boxoffice.infrastructure.dynamodb.TableSpec;
+import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.serialization.jackson3.Jackson3Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
+import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
+import org.axonframework.springboot.autoconfig.InfraConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** In a Spring Boot application with Axon, the DynamoDB token store becomes Axon's token store, configured by properties. */
+class DynamoDbTokenStoreAutoConfigurationTest {
+
+    private final String prefix = LocalDynamoDb.uniquePrefix();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class,
+                    InfraConfiguration.class, NoOpTransactionAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
+                    AxonTracingAutoConfiguration.class, AxonJackson3AutoConfiguration.class,
+                    DynamoDbAutoConfiguration.class, DynamoDbTokenStoreAutoConfiguration.class))
+            .withPropertyValues("axon.axonserver.enabled=false", "axon.serializer.general=jackson3",
+                    "axon.serializer.events=jackson3", "axon.serializer.messages=jackson3",
+                    "boxoffice.dynamodb.mode=endpoint", "boxoffice.dynamodb.endpoint=" + LocalDynamoDb.endpoint(),
+                    "boxoffice.dynamodb.table-prefix=" + prefix);
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnTokenStore {
+        @Bean
+        TokenStore myTokenStore() {
+            return new InMemoryTokenStore();
+        }
+    }
+
+    @Test
+    void theStoreIsAxonsTokenStoreWithTheDefaults() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            DynamoDbTokenStore store = context.getBean(DynamoDbTokenStore.class);
+            assertThat(context.getBean(org.axonframework.config.Configuration.class).getComponent(TokenStore.class))
+                    .as("the token store Axon's processors get").isSameAs(store);
+            assertThat(store.table()).isEqualTo(prefix + "tokens");
+            assertThat(store.claimTimeout()).isEqualTo(Duration.ofSeconds(15));
+            assertThat(store.owner()).contains("@");
+            assertThat(context.getBean("serializer")).isInstanceOf(Jackson3Serializer.class);
+
+            // DynamoDbSchema created the table before the store was handed out.
+            assertThat(context.getBean(DynamoDbClient.class).listTables().tableNames()).contains(prefix + "tokens");
+            // Axon's general serializer, with the project's token typing, writes and reads back even a replay token.
+            TrackingToken replay = ReplayToken.createReplayToken(new GlobalSequenceTrackingToken(9), new GlobalSequenceTrackingToken(2));
+            store.initializeTokenSegments("p", 1);
+            store.storeToken(replay, "p", 0);
+            assertThat(store.fetchToken("p", 0)).isEqualTo(replay);
+        });
+    }
+
+    @Test
+    void propertiesBind() {
+        runner.withPropertyValues("boxoffice.tokenstore.table=claims", "boxoffice.tokenstore.claim-timeout=30s",
+                "boxoffice.tokenstore.owner=node-7").run(context -> {
+            assertThat(context).hasNotFailed();
+            DynamoDbTokenStore store = context.getBean(DynamoDbTokenStore.class);
+            assertThat(store.table()).isEqualTo(prefix + "claims");
+            assertThat(store.claimTimeout()).isEqualTo(Duration.ofSeconds(30));
+            assertThat(store.owner()).isEqualTo("node-7");
+            assertThat(context.getBean(DynamoDbClient.class).listTables().tableNames()).contains(prefix + "claims");
+        });
+    }
+
+    @Test
+    void anApplicationsOwnTokenStoreWinsAndNoTokenTableIsMade() {
+        runner.withUserConfiguration(OwnTokenStore.class).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(DynamoDbTokenStore.class);
+            assertThat(context.getBean(TokenStore.class)).isInstanceOf(InMemoryTokenStore.class);
+            assertThat(context.getBeansOfType(TableSpec.class).values()).extracting(TableSpec::tableName)
+                    .doesNotContain(prefix + "tokens");
+        });
+    }
+}
