@@ -1,6 +1,9 @@
 package com.boxoffice.cart.api;
 
-/** A cart command refused by the cart's state or rules; the REST layer maps each kind to its status. */
+/**
+ * A command of the cart context (a cart's or an order's) refused by the aggregate's state or rules; nothing was
+ * recorded. The REST layer maps each kind to its status.
+ */
 public abstract class CartException extends RuntimeException {
 
     protected CartException(String message) {

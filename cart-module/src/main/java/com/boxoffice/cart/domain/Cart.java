@@ -54,29 +54,34 @@ public class Cart {
     @CommandHandler
     public Cart(OpenCart command) {
         if (command.customerId() == null || command.customerId().isBlank()) {
-            throw new InvalidCartItemException("customerId is required to open a cart");
+            throw new InvalidCartItemException("customerId", "customerId is required to open a cart");
         }
         apply(new CartOpened(command.cartId(), command.customerId().strip()));
     }
 
+    /** Answers the line as it stands after adding. */
     @CommandHandler
-    public void handle(AddCartItem command) {
+    public CartLine handle(AddCartItem command) {
         requireOpen();
+        if (command.concertId() == null) {
+            throw new InvalidCartItemException("concertId", "concertId is required to add tickets to cart " + cartId);
+        }
         if (command.quantity() < 1) {
-            throw new InvalidCartItemException("quantity must be at least 1, was " + command.quantity());
+            throw new InvalidCartItemException("quantity", "quantity must be at least 1, was " + command.quantity());
         }
         if (command.unitPrice() == null || command.unitPrice().signum() <= 0) {
-            throw new InvalidCartItemException("the unit price must be positive, was " + command.unitPrice());
+            throw new InvalidCartItemException("unitPrice", "the unit price must be positive, was " + command.unitPrice());
         }
         CartLine existing = lines.get(command.concertId());
         int lineQuantity = command.quantity() + (existing == null ? 0 : existing.quantity());
         if (lineQuantity > MAX_PER_LINE) {
-            throw new InvalidCartItemException("at most " + MAX_PER_LINE + " tickets per concert: the line would hold "
+            throw new InvalidCartItemException("quantity", "at most " + MAX_PER_LINE + " tickets per concert: the line would hold "
                     + lineQuantity);
         }
         // A line keeps one price: adding later at a new price reprices the whole line, as the customer sees it now.
-        apply(new CartItemAdded(cartId, command.concertId(), command.quantity(), lineQuantity,
-                command.unitPrice().setScale(2, RoundingMode.HALF_EVEN)));
+        BigDecimal unitPrice = command.unitPrice().setScale(2, RoundingMode.HALF_EVEN);
+        apply(new CartItemAdded(cartId, command.concertId(), command.quantity(), lineQuantity, unitPrice));
+        return new CartLine(command.concertId(), lineQuantity, unitPrice);
     }
 
     @CommandHandler

@@ -1,0 +1,73 @@
+package com.boxoffice.cart.config;
+
+import com.boxoffice.cart.process.CheckoutCommands;
+import com.boxoffice.cart.process.CheckoutProcess;
+import com.boxoffice.cart.query.CartProjection;
+import com.boxoffice.cart.query.CartQueries;
+import com.boxoffice.cart.query.CartViewStore;
+import com.boxoffice.cart.query.OrderProjection;
+import com.boxoffice.cart.query.OrderViewStore;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The cart context's wiring: the checkout process and the two projections, each on a pooled streaming processor of
+ * its own (tokens in the application's token store), and the queries.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CartProperties.class)
+public class CartConfiguration {
+
+    @Bean
+    CartProjection cartProjection(CartViewStore carts) {
+        return new CartProjection(carts);
+    }
+
+    @Bean
+    OrderProjection orderProjection(OrderViewStore orders) {
+        return new OrderProjection(orders);
+    }
+
+    @Bean
+    CartQueries cartQueries(CartViewStore carts, OrderViewStore orders) {
+        return new CartQueries(carts, orders);
+    }
+
+    @Bean(destroyMethod = "close")
+    CheckoutDispatchThreads checkoutDispatchThreads() {
+        return new CheckoutDispatchThreads();
+    }
+
+    @Bean
+    CheckoutProcess checkoutProcess(CommandGateway commandGateway, CheckoutDispatchThreads threads,
+                                    CartProperties properties) {
+        return new CheckoutProcess(new CheckoutCommands(commandGateway, threads.executor(),
+                properties.checkout().stepTimeout()));
+    }
+
+    /**
+     * Pooled streaming processors: they scale out by segments across instances, and keep their tokens in the token
+     * store, which is what makes the checkout survive a crash. Handler errors propagate (instead of Axon's default of
+     * logging and skipping the event): the processor then retries the event with back-off and its token does not pass
+     * it. For the process that is the crash-and-retry guarantee; for the projections, no update is lost to a throttled
+     * write. Retrying is safe because every handler is idempotent.
+     */
+    @Bean
+    ConfigurerModule cartProcessors() {
+        return configurer -> configurer.eventProcessing(processing -> {
+            pooledAndPropagating(processing, CheckoutProcess.PROCESSING_GROUP);
+            pooledAndPropagating(processing, CartProjection.PROCESSING_GROUP);
+            pooledAndPropagating(processing, OrderProjection.PROCESSING_GROUP);
+        });
+    }
+
+    private static void pooledAndPropagating(EventProcessingConfigurer processing, String group) {
+        processing.registerPooledStreamingEventProcessor(group)
+                .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
+    }
+}

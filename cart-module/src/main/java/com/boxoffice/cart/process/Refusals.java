@@ -1,0 +1,51 @@
+package com.boxoffice.cart.process;
+
+import com.boxoffice.cart.api.CartException;
+import com.boxoffice.ticketing.api.TicketingException;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Tells a business refusal from a technical failure. A refusal is a decision of the receiving aggregate that will not
+ * change by retrying (sold out, cancelled, an unknown concert); anything else (a lost optimistic-locking race after the
+ * gateway's own retries, a timeout, DynamoDB throttling) may succeed later and must be retried.
+ * <p>
+ * On this application's local command bus a handler's exception arrives as itself, possibly inside the future's
+ * {@link ExecutionException} or {@link CompletionException}; a distributed bus would wrap it in a
+ * {@link CommandExecutionException}, so the whole cause chain is searched.
+ */
+final class Refusals {
+
+    private Refusals() {
+    }
+
+    /** The refusal's reason, or empty when the failure is technical. */
+    static Optional<String> reasonOf(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof TicketingException || cause instanceof CartException) {
+                return Optional.of(cause.getMessage());
+            }
+            if (cause instanceof AggregateNotFoundException notFound) {
+                // Only a concert can be missing here: the process sends ticketing commands to the lines' concerts.
+                return Optional.of("No concert with id " + notFound.getAggregateIdentifier());
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The failure itself when it is a runtime exception, unwrapped from the future's wrappers. */
+    static RuntimeException unwrapped(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause instanceof RuntimeException runtime ? runtime : new CheckoutStepFailedException(cause);
+    }
+}

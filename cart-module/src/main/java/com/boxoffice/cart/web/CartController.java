@@ -1,0 +1,145 @@
+package com.boxoffice.cart.web;
+
+import com.boxoffice.cart.api.AddCartItem;
+import com.boxoffice.cart.api.CartLine;
+import com.boxoffice.cart.api.CartView;
+import com.boxoffice.cart.api.CheckOutCart;
+import com.boxoffice.cart.api.CloseCart;
+import com.boxoffice.cart.api.FindCart;
+import com.boxoffice.cart.api.FindCartsOpenSince;
+import com.boxoffice.cart.api.OpenCart;
+import com.boxoffice.cart.api.RemoveCartItem;
+import com.boxoffice.cart.config.CartProperties;
+import com.boxoffice.ticketing.api.ConcertStatus;
+import com.boxoffice.ticketing.api.ConcertView;
+import com.boxoffice.ticketing.api.FindConcert;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Carts: open, show, add and remove tickets, check out, close, and list the carts left open (abandoned).
+ * <p>
+ * Commands answer once their events are stored. Reads answer from the cart projection, which lags the commands by a
+ * moment: a cart just opened may answer 404 for that moment, and a change may not show yet; clients that need their own
+ * write poll.
+ */
+@RestController
+@RequestMapping("/api/carts")
+public class CartController {
+
+    static final int DEFAULT_LIMIT = 100;
+
+    private final CommandGateway commands;
+    private final QueryGateway queries;
+    private final Clock clock;
+    private final Duration timeout;
+
+    public CartController(CommandGateway commands, QueryGateway queries, Clock clock, CartProperties properties) {
+        this.commands = commands;
+        this.queries = queries;
+        this.clock = clock;
+        this.timeout = properties.commandTimeout();
+    }
+
+    @PostMapping
+    public ResponseEntity<CartCreatedResponse> open(@Valid @RequestBody OpenCartRequest request) {
+        UUID cartId = UUID.randomUUID();
+        Answers.await("Opening cart " + cartId, commands.send(new OpenCart(cartId, request.customerId())), timeout);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{cartId}").buildAndExpand(cartId).toUri();
+        return ResponseEntity.created(location).body(new CartCreatedResponse(cartId.toString()));
+    }
+
+    @GetMapping("/{cartId}")
+    public CartResponse get(@PathVariable String cartId) {
+        Optional<CartView> cart = Answers.await("Reading cart " + cartId, queries.query(
+                new FindCart(Ids.parse("cart", cartId)), ResponseTypes.optionalInstanceOf(CartView.class)), timeout);
+        return cart.map(CartResponse::of).orElseThrow(() -> new UnknownResourceException("cart", cartId));
+    }
+
+    /**
+     * Abandoned carts: {@code GET /api/carts?status=OPEN&openLongerThan=P14D[&limit=100]} lists the carts still open
+     * that were opened at least that long ago (an ISO-8601 duration), oldest first, at most {@code limit} (1 to 1000).
+     */
+    @GetMapping
+    public List<CartResponse> openLongerThan(@RequestParam(required = false) String status,
+                                             @RequestParam(required = false) String openLongerThan,
+                                             @RequestParam(required = false) String limit) {
+        if (!"OPEN".equals(status)) {
+            throw new InvalidParameterException("status", "status must be OPEN: only carts left open are listed, was "
+                    + (status == null ? "missing" : "'" + status + "'"));
+        }
+        Duration age = OpenCartsParameters.age(openLongerThan);
+        int max = OpenCartsParameters.limit(limit, DEFAULT_LIMIT);
+        Instant openedAtOrBefore = clock.instant().minus(age);
+        List<CartView> carts = Answers.await("Listing open carts", queries.query(new FindCartsOpenSince(openedAtOrBefore, max),
+                ResponseTypes.multipleInstancesOf(CartView.class)), timeout);
+        return carts.stream().map(CartResponse::of).toList();
+    }
+
+    /**
+     * The unit price is the concert's ticket price now, read from ticketing's catalogue, so that the cart itself stays
+     * free of queries. The catalogue lags too: a concert scheduled a moment ago may be unknown (404) for that moment.
+     */
+    @PostMapping("/{cartId}/items")
+    public LineResponse addItem(@PathVariable String cartId, @Valid @RequestBody AddCartItemRequest request) {
+        UUID cart = Ids.parse("cart", cartId);
+        ConcertView concert = Answers.await("Reading concert " + request.concertId(), queries.query(
+                        new FindConcert(request.concertId()), ResponseTypes.optionalInstanceOf(ConcertView.class)), timeout)
+                .orElseThrow(() -> new UnknownResourceException("concert", request.concertId().toString()));
+        if (concert.status() == ConcertStatus.CANCELLED) {
+            throw new ConcertNotOnSaleException(concert.concertId(), "is cancelled");
+        }
+        if (!clock.instant().isBefore(concert.startsAt())) {
+            throw new ConcertNotOnSaleException(concert.concertId(), "started at " + concert.startsAt());
+        }
+        CartLine line = Answers.await("Adding to cart " + cartId, commands.send(
+                new AddCartItem(cart, concert.concertId(), request.quantity(), concert.ticketPrice())), timeout);
+        return LineResponse.of(line);
+    }
+
+    @DeleteMapping("/{cartId}/items/{concertId}")
+    public ResponseEntity<Void> removeItem(@PathVariable String cartId, @PathVariable String concertId) {
+        UUID cart = Ids.parse("cart", cartId);
+        UUID concert = Ids.parse("concert", concertId);
+        Answers.await("Removing from cart " + cartId, commands.send(new RemoveCartItem(cart, concert)), timeout);
+        return ResponseEntity.ok().build();
+    }
+
+    /** 202: the order is placed and its tickets reserved by the checkout process; poll the order for its outcome. */
+    @PostMapping("/{cartId}/checkout")
+    public ResponseEntity<CheckoutResponse> checkOut(@PathVariable String cartId) {
+        UUID cart = Ids.parse("cart", cartId);
+        UUID orderId = UUID.randomUUID();
+        UUID placed = Answers.await("Checking out cart " + cartId, commands.send(new CheckOutCart(cart, orderId)), timeout);
+        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/orders/{orderId}")
+                .buildAndExpand(placed).toUri();
+        return ResponseEntity.accepted().location(location).body(new CheckoutResponse(placed.toString()));
+    }
+
+    @PostMapping("/{cartId}/close")
+    public ResponseEntity<Void> close(@PathVariable String cartId) {
+        UUID cart = Ids.parse("cart", cartId);
+        Answers.await("Closing cart " + cartId, commands.send(new CloseCart(cart)), timeout);
+        return ResponseEntity.ok().build();
+    }
+}

@@ -1,0 +1,5 @@
+package com.boxoffice.cart.web;
+
+/** The answer to {@code POST /api/carts}. */
+public record CartCreatedResponse(String cartId) {
+}
