@@ -56,7 +56,28 @@ class CartTest {
     void addsToTheExistingLineAtTheCurrentPrice() {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 2, 2, PRICE))
                 .when(new AddCartItem(CART, CONCERT, 3, new BigDecimal("50")))
-                .expectEvents(new CartItemAdded(CART, CONCERT, 3, 5, new BigDecimal("50.00")));
+                .expectEvents(new CartItemAdded(CART, CONCERT, 3, 5, new BigDecimal("50.00")))
+                .expectResultMessagePayload(new CartLine(CONCERT, 5, new BigDecimal("50.00")));
+    }
+
+    @Test
+    void addsANewLine() {
+        fixture.given(new CartOpened(CART, "c"))
+                .when(new AddCartItem(CART, CONCERT, 20, PRICE))
+                .expectEvents(new CartItemAdded(CART, CONCERT, 20, 20, PRICE))
+                .expectResultMessagePayload(new CartLine(CONCERT, 20, PRICE));
+    }
+
+    @Test
+    void refusesAnItemWithoutConcertOrPrice() {
+        fixture.given(new CartOpened(CART, "c"))
+                .when(new AddCartItem(CART, null, 1, PRICE))
+                .expectException(InvalidCartItemException.class)
+                .expectNoEvents();
+        fixture.given(new CartOpened(CART, "c"))
+                .when(new AddCartItem(CART, CONCERT, 1, BigDecimal.ZERO))
+                .expectException(InvalidCartItemException.class)
+                .expectNoEvents();
     }
 
     @Test
@@ -72,7 +93,8 @@ class CartTest {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 18, 18, PRICE))
                 .when(new AddCartItem(CART, CONCERT, 3, PRICE))
                 .expectException(InvalidCartItemException.class)
-                .expectExceptionMessage("at most 20 tickets per concert: the line would hold 21");
+                .expectExceptionMessage("at most 20 tickets per concert: the line would hold 21")
+                .expectNoEvents();
     }
 
     @Test
@@ -125,6 +147,27 @@ class CartTest {
                         new CartItemRemoved(CART, CONCERT))
                 .when(new CheckOutCart(CART, ORDER))
                 .expectException(EmptyCartException.class);
+    }
+
+    @Test
+    void aCheckedOutCartRefusesAnotherCheckoutAndClosing() {
+        fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE),
+                        new CartCheckedOut(CART, ORDER, "c", List.of(new CartLine(CONCERT, 1, PRICE)), PRICE))
+                .when(new CheckOutCart(CART, UUID.randomUUID()))
+                .expectException(CartNotOpenException.class)
+                .expectNoEvents();
+        fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE),
+                        new CartCheckedOut(CART, ORDER, "c", List.of(new CartLine(CONCERT, 1, PRICE)), PRICE))
+                .when(new CloseCart(CART))
+                .expectException(CartNotOpenException.class);
+    }
+
+    @Test
+    void aClosedCartCannotBeCheckedOut() {
+        fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE), new CartClosed(CART))
+                .when(new CheckOutCart(CART, ORDER))
+                .expectException(CartNotOpenException.class)
+                .expectNoEvents();
     }
 
     @Test
