@@ -26,33 +26,33 @@ public class CartProjection {
     }
 
     @EventHandler
-    void on(CartOpened event, @SequenceNumber long sequence, @Timestamp Instant openedAt) {
+    public void on(CartOpened event, @SequenceNumber long sequence, @Timestamp Instant openedAt) {
         carts.create(CartViews.opened(event, openedAt), sequence);
     }
 
     @EventHandler
-    void on(CartItemAdded event, @SequenceNumber long sequence) {
+    public void on(CartItemAdded event, @SequenceNumber long sequence) {
         carts.update(event.cartId(), sequence, cart -> CartViews.itemAdded(cart, event));
     }
 
     @EventHandler
-    void on(CartItemRemoved event, @SequenceNumber long sequence) {
+    public void on(CartItemRemoved event, @SequenceNumber long sequence) {
         carts.update(event.cartId(), sequence, cart -> CartViews.itemRemoved(cart, event));
     }
 
     @EventHandler
-    void on(CartCheckedOut event, @SequenceNumber long sequence) {
+    public void on(CartCheckedOut event, @SequenceNumber long sequence) {
         carts.update(event.cartId(), sequence, cart -> CartViews.checkedOut(cart, event));
     }
 
     @EventHandler
-    void on(CartClosed event, @SequenceNumber long sequence) {
+    public void on(CartClosed event, @SequenceNumber long sequence) {
         carts.update(event.cartId(), sequence, cart -> CartViews.closed(cart, event));
     }
 
     /** Before a replay: the replay rebuilds every view from the first event. */
     @ResetHandler
-    void reset() {
+    public void reset() {
         carts.clear();
     }
 }

@@ -27,23 +27,23 @@ public class OrderProjection {
     }
 
     @EventHandler
-    void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant placedAt) {
+    public void on(OrderPlaced event, @SequenceNumber long sequence, @Timestamp Instant placedAt) {
         orders.create(OrderViews.placed(event, placedAt), sequence);
     }
 
     @EventHandler
-    void on(OrderConfirmed event, @SequenceNumber long sequence) {
+    public void on(OrderConfirmed event, @SequenceNumber long sequence) {
         orders.update(event.orderId(), sequence, order -> OrderViews.confirmed(order, event));
     }
 
     @EventHandler
-    void on(OrderRejected event, @SequenceNumber long sequence) {
+    public void on(OrderRejected event, @SequenceNumber long sequence) {
         orders.update(event.orderId(), sequence, order -> OrderViews.rejected(order, event));
     }
 
     /** Before a replay: the replay rebuilds every view from the first event. */
     @ResetHandler
-    void reset() {
+    public void reset() {
         orders.clear();
     }
 }
