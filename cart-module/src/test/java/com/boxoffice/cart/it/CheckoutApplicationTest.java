@@ -1,6 +1,7 @@
 package com.boxoffice.cart.it;
 
 import com.boxoffice.cart.api.CartCheckedOut;
+import com.boxoffice.cart.api.RecordLineReservation;
 import com.boxoffice.cart.process.CheckoutProcess;
 import com.boxoffice.cart.query.CartProjection;
 import com.boxoffice.cart.query.OrderProjection;
@@ -10,7 +11,9 @@ import com.boxoffice.ticketing.api.FindConcert;
 import com.boxoffice.ticketing.api.ReservationReleased;
 import com.boxoffice.ticketing.api.ScheduleConcert;
 import com.boxoffice.ticketing.api.TicketsReserved;
+import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.Registration;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -42,6 +45,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -87,6 +91,8 @@ class CheckoutApplicationTest {
     EventProcessingConfiguration processing;
     @Autowired
     TokenStore tokenStore;
+    @Autowired
+    SimpleCommandBus commandBus;
 
     private MockMvc mvc;
 
@@ -200,6 +206,40 @@ class CheckoutApplicationTest {
         assertThat(checkoutTrace).isNotNull();
         assertThat(events(concert)).filteredOn(event -> event.getPayload() instanceof TicketsReserved)
                 .singleElement().satisfies(event -> assertThat(event.getMetaData().get("traceId")).isEqualTo(checkoutTrace));
+    }
+
+    /**
+     * A step that fails for a technical reason after ticketing reserved (here: recording the reservation on the order)
+     * makes the processor hand the event over again; the repeated reservation is answered without reserving twice,
+     * and the order completes instead of being rejected.
+     */
+    @Test
+    void aStepThatFailsTechnicallyIsRetriedWithoutReservingTwice() throws Exception {
+        UUID concert = schedule(10, "25.00");
+        String cart = openCart("customer-6");
+        addItem(cart, concert, 3);
+        AtomicInteger failures = new AtomicInteger();
+        Registration outage = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
+            if (unitOfWork.getMessage().getPayload() instanceof RecordLineReservation record
+                    && record.concertId().equals(concert) && failures.getAndIncrement() == 0) {
+                throw new IllegalStateException("injected outage while recording the reservation");
+            }
+            return chain.proceed();
+        });
+        String order;
+        try {
+            order = checkOut(cart);
+            await().atMost(SETTLED).untilAsserted(() -> mvc.perform(get("/api/orders/{id}", order))
+                    .andExpect(jsonPath("$.status").value("CONFIRMED")));
+        } finally {
+            outage.cancel();
+        }
+
+        assertThat(failures).hasValueGreaterThan(1);
+        UUID orderId = UUID.fromString(order);
+        assertThat(payloads(concert)).filteredOn(event -> event instanceof TicketsReserved reserved && reserved.orderId().equals(orderId))
+                .hasSize(1);
+        await().atMost(SETTLED).untilAsserted(() -> assertThat(available(concert)).isEqualTo(7));
     }
 
     @Test
