@@ -14,9 +14,12 @@ import java.util.concurrent.ExecutionException;
  * change by retrying (sold out, cancelled, an unknown concert); anything else (a lost optimistic-locking race after the
  * gateway's own retries, a timeout, DynamoDB throttling) may succeed later and must be retried.
  * <p>
- * On this application's local command bus a handler's exception arrives as itself, possibly inside the future's
- * {@link ExecutionException} or {@link CompletionException}; a distributed bus would wrap it in a
- * {@link CommandExecutionException}, so the whole cause chain is searched.
+ * On this application's local command bus a handler's exception arrives as itself, inside the future's
+ * {@link ExecutionException} or {@link CompletionException}, or inside a {@link CommandExecutionException} when a
+ * component wrapped it; the whole cause chain is searched. A distributed bus (Axon Server) does not carry the
+ * exception's class across: there ticketing would have to throw a {@link CommandExecutionException} whose details
+ * name the refusal, and this class would read them. Until then a refusal arriving that way would count as technical
+ * and be retried without end: a distributed deployment needs that change first.
  */
 final class Refusals {
 
