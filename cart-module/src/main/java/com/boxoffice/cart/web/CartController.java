@@ -1,5 +1,6 @@
 package com.boxoffice.cart.web;
 
+import com.boxoffice.infrastructure.web.GatewayAnswers;
 import com.boxoffice.cart.api.AddCartItem;
 import com.boxoffice.cart.api.CartLine;
 import com.boxoffice.cart.api.CartView;
@@ -64,14 +65,14 @@ public class CartController {
     @PostMapping
     public ResponseEntity<CartCreatedResponse> open(@Valid @RequestBody OpenCartRequest request) {
         UUID cartId = UUID.randomUUID();
-        Answers.await("Opening cart " + cartId, commands.send(new OpenCart(cartId, request.customerId())), timeout);
+        GatewayAnswers.await("Opening cart " + cartId, commands.send(new OpenCart(cartId, request.customerId())), timeout);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{cartId}").buildAndExpand(cartId).toUri();
         return ResponseEntity.created(location).body(new CartCreatedResponse(cartId.toString()));
     }
 
     @GetMapping("/{cartId}")
     public CartResponse get(@PathVariable String cartId) {
-        Optional<CartView> cart = Answers.await("Reading cart " + cartId, queries.query(
+        Optional<CartView> cart = GatewayAnswers.await("Reading cart " + cartId, queries.query(
                 new FindCart(Ids.parse("cart", cartId)), ResponseTypes.optionalInstanceOf(CartView.class)), timeout);
         return cart.map(CartResponse::of).orElseThrow(() -> new UnknownResourceException("cart", cartId));
     }
@@ -91,7 +92,7 @@ public class CartController {
         Duration age = OpenCartsParameters.age(openLongerThan);
         int max = OpenCartsParameters.limit(limit, DEFAULT_LIMIT);
         Instant openedAtOrBefore = clock.instant().minus(age);
-        List<CartView> carts = Answers.await("Listing open carts", queries.query(new FindCartsOpenSince(openedAtOrBefore, max),
+        List<CartView> carts = GatewayAnswers.await("Listing open carts", queries.query(new FindCartsOpenSince(openedAtOrBefore, max),
                 ResponseTypes.multipleInstancesOf(CartView.class)), timeout);
         return carts.stream().map(CartResponse::of).toList();
     }
@@ -103,7 +104,7 @@ public class CartController {
     @PostMapping("/{cartId}/items")
     public LineResponse addItem(@PathVariable String cartId, @Valid @RequestBody AddCartItemRequest request) {
         UUID cart = Ids.parse("cart", cartId);
-        ConcertView concert = Answers.await("Reading concert " + request.concertId(), queries.query(
+        ConcertView concert = GatewayAnswers.await("Reading concert " + request.concertId(), queries.query(
                         new FindConcert(request.concertId()), ResponseTypes.optionalInstanceOf(ConcertView.class)), timeout)
                 .orElseThrow(() -> new UnknownResourceException("concert", request.concertId().toString()));
         if (concert.status() == ConcertStatus.CANCELLED) {
@@ -112,7 +113,7 @@ public class CartController {
         if (!clock.instant().isBefore(concert.startsAt())) {
             throw new ConcertNotOnSaleException(concert.concertId(), "started at " + concert.startsAt());
         }
-        CartLine line = Answers.await("Adding to cart " + cartId, commands.send(
+        CartLine line = GatewayAnswers.await("Adding to cart " + cartId, commands.send(
                 new AddCartItem(cart, concert.concertId(), request.quantity(), concert.ticketPrice())), timeout);
         return LineResponse.of(line);
     }
@@ -121,7 +122,7 @@ public class CartController {
     public ResponseEntity<Void> removeItem(@PathVariable String cartId, @PathVariable String concertId) {
         UUID cart = Ids.parse("cart", cartId);
         UUID concert = Ids.parse("concert", concertId);
-        Answers.await("Removing from cart " + cartId, commands.send(new RemoveCartItem(cart, concert)), timeout);
+        GatewayAnswers.await("Removing from cart " + cartId, commands.send(new RemoveCartItem(cart, concert)), timeout);
         return ResponseEntity.ok().build();
     }
 
@@ -130,7 +131,7 @@ public class CartController {
     public ResponseEntity<CheckoutResponse> checkOut(@PathVariable String cartId) {
         UUID cart = Ids.parse("cart", cartId);
         UUID orderId = UUID.randomUUID();
-        UUID placed = Answers.await("Checking out cart " + cartId, commands.send(new CheckOutCart(cart, orderId)), timeout);
+        UUID placed = GatewayAnswers.await("Checking out cart " + cartId, commands.send(new CheckOutCart(cart, orderId)), timeout);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/orders/{orderId}")
                 .buildAndExpand(placed).toUri();
         return ResponseEntity.accepted().location(location).body(new CheckoutResponse(placed.toString()));
@@ -139,7 +140,7 @@ public class CartController {
     @PostMapping("/{cartId}/close")
     public ResponseEntity<Void> close(@PathVariable String cartId) {
         UUID cart = Ids.parse("cart", cartId);
-        Answers.await("Closing cart " + cartId, commands.send(new CloseCart(cart)), timeout);
+        GatewayAnswers.await("Closing cart " + cartId, commands.send(new CloseCart(cart)), timeout);
         return ResponseEntity.ok().build();
     }
 }

@@ -1,5 +1,6 @@
 package com.boxoffice.cart.web;
 
+import com.boxoffice.infrastructure.web.GatewayAnswers;
 import com.boxoffice.cart.api.FindOrder;
 import com.boxoffice.cart.api.OrderView;
 import com.boxoffice.cart.config.CartProperties;
@@ -31,7 +32,7 @@ public class OrderController {
 
     @GetMapping("/{orderId}")
     public OrderResponse get(@PathVariable String orderId) {
-        Optional<OrderView> order = Answers.await("Reading order " + orderId, queries.query(
+        Optional<OrderView> order = GatewayAnswers.await("Reading order " + orderId, queries.query(
                 new FindOrder(Ids.parse("order", orderId)), ResponseTypes.optionalInstanceOf(OrderView.class)), timeout);
         return order.map(OrderResponse::of).orElseThrow(() -> new UnknownResourceException("order", orderId));
     }

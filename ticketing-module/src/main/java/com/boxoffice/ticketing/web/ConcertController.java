@@ -1,5 +1,6 @@
 package com.boxoffice.ticketing.web;
 
+import com.boxoffice.infrastructure.web.GatewayAnswers;
 import com.boxoffice.ticketing.api.CancelConcert;
 import com.boxoffice.ticketing.api.ConcertView;
 import com.boxoffice.ticketing.api.FindConcert;
@@ -44,7 +45,7 @@ public class ConcertController {
     @PostMapping
     public ResponseEntity<ConcertCreatedResponse> schedule(@Valid @RequestBody ScheduleConcertRequest request) {
         UUID concertId = UUID.randomUUID();
-        Gateways.await("Scheduling concert " + concertId, commands.send(new ScheduleConcert(concertId, request.name(),
+        GatewayAnswers.await("Scheduling concert " + concertId, commands.send(new ScheduleConcert(concertId, request.name(),
                 request.venue(), request.startsAt(), request.capacity(), request.ticketPrice())), timeout);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{concertId}")
                 .buildAndExpand(concertId).toUri();
@@ -57,7 +58,7 @@ public class ConcertController {
                                       @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
         DateRange range = DateRange.parse(from, to);
-        List<ConcertView> concerts = Gateways.await("Listing concerts", queries.query(
+        List<ConcertView> concerts = GatewayAnswers.await("Listing concerts", queries.query(
                 new FindConcerts(name, venue, range.from(), range.to()),
                 ResponseTypes.multipleInstancesOf(ConcertView.class)), timeout);
         return concerts.stream().map(ConcertResponse::of).toList();
@@ -65,14 +66,14 @@ public class ConcertController {
 
     @GetMapping("/{concertId}")
     public ConcertResponse get(@PathVariable String concertId) {
-        Optional<ConcertView> concert = Gateways.await("Reading concert " + concertId, queries.query(
+        Optional<ConcertView> concert = GatewayAnswers.await("Reading concert " + concertId, queries.query(
                 new FindConcert(id(concertId)), ResponseTypes.optionalInstanceOf(ConcertView.class)), timeout);
         return concert.map(ConcertResponse::of).orElseThrow(() -> new UnknownConcertException(concertId));
     }
 
     @PostMapping("/{concertId}/cancel")
     public ResponseEntity<Void> cancel(@PathVariable String concertId) {
-        Gateways.await("Cancelling concert " + concertId, commands.send(new CancelConcert(id(concertId))), timeout);
+        GatewayAnswers.await("Cancelling concert " + concertId, commands.send(new CancelConcert(id(concertId))), timeout);
         return ResponseEntity.ok().build();
     }
 

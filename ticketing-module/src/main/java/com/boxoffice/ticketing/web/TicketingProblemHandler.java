@@ -4,47 +4,33 @@ import com.boxoffice.ticketing.api.InvalidConcertException;
 import com.boxoffice.ticketing.api.InvalidReservationException;
 import com.boxoffice.ticketing.api.TicketingException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
+import com.boxoffice.infrastructure.web.RestProblemHandler;
 
 /**
  * Every error of the concert endpoints as RFC 9457 {@code application/problem+json}: 400 for input that can never
  * succeed (naming the field), 404 for an unknown concert, 409 for a refusal by the concert's state (sold out,
  * cancelled, a conflict that survived the retries), 503 when a command did not answer in time. Spring MVC's own
- * errors (malformed JSON, wrong method, ...) come through {@link ResponseEntityExceptionHandler}.
+ * errors (malformed JSON, wrong method, ...) come through {@link org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler}.
  */
 @RestControllerAdvice(assignableTypes = ConcertController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class TicketingProblemHandler extends ResponseEntityExceptionHandler {
+public class TicketingProblemHandler extends RestProblemHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(TicketingProblemHandler.class);
+    @Override
+    protected String subject() {
+        return "concert";
+    }
 
     @ExceptionHandler(InvalidConcertException.class)
     ProblemDetail invalidConcert(InvalidConcertException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid concert", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.field(), "message", e.getMessage())));
-        return problem;
+        return withField(problem(HttpStatus.BAD_REQUEST, "Invalid concert", e.getMessage()), e.field(), e.getMessage());
     }
 
     @ExceptionHandler(InvalidReservationException.class)
@@ -54,9 +40,7 @@ public class TicketingProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidParameterException.class)
     ProblemDetail invalidParameter(InvalidParameterException e) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", e.parameter(), "message", e.getMessage())));
-        return problem;
+        return withField(problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getMessage()), e.parameter(), e.getMessage());
     }
 
     @ExceptionHandler(UnknownConcertException.class)
@@ -73,66 +57,5 @@ public class TicketingProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(TicketingException.class)
     ProblemDetail refused(TicketingException e) {
         return problem(HttpStatus.CONFLICT, "Refused by the concert's state", e.getMessage());
-    }
-
-    /** Reached only when the gateway's conflict retries were used up: the concert changed under every attempt. */
-    @ExceptionHandler(ConcurrencyException.class)
-    ProblemDetail concurrentChange(ConcurrencyException e) {
-        log.warn("Concurrent change survived the retries: {}", e.getMessage());
-        return problem(HttpStatus.CONFLICT, "Concurrent change",
-                "The concert was changed concurrently and retrying did not succeed; try again");
-    }
-
-    @ExceptionHandler(CommandTimeoutException.class)
-    ResponseEntity<ProblemDetail> timeout(CommandTimeoutException e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Timed out", e.getMessage()));
-    }
-
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("Unexpected error on a concert endpoint", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
-                "The request failed unexpectedly; the error is logged");
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
-                .sorted(Comparator.comparing(FieldError::getField)).toList();
-        String detail = errors.stream().map(error -> error.getField() + ": " + error.getDefaultMessage())
-                .collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request", detail);
-        problem.setProperty("errors", errors.stream()
-                .map(error -> Map.of("field", error.getField(), "message", String.valueOf(error.getDefaultMessage())))
-                .toList());
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    /** Malformed JSON, or a value of the wrong type: say where, not how the parser felt about it. */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
-        String detail = "The request body is not valid JSON for this endpoint";
-        if (ex.getCause() instanceof JacksonException jackson) {
-            String field = jackson.getPath().stream()
-                    .map(reference -> reference.getPropertyName() != null
-                            ? reference.getPropertyName() : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining("."));
-            detail = field.isEmpty()
-                    ? "Malformed JSON: " + jackson.getOriginalMessage()
-                    : "Invalid value for field " + field + ": " + jackson.getOriginalMessage();
-        } else if (ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")) {
-            detail = "The request body is missing";
-        }
-        return handleExceptionInternal(ex, problem(HttpStatus.BAD_REQUEST, "Invalid request", detail), headers,
-                HttpStatus.BAD_REQUEST, request);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

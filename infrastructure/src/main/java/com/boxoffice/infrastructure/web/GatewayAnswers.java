@@ -1,4 +1,4 @@
-package com.boxoffice.ticketing.web;
+package com.boxoffice.infrastructure.web;
 
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.queryhandling.QueryExecutionException;
@@ -10,13 +10,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** Waits for a gateway's answer with a timeout, and rethrows the handler's own exception rather than a wrapper. */
-final class Gateways {
+/**
+ * Waits for a command or query gateway's answer with a timeout, and rethrows the handler's own exception rather than
+ * Axon's or the future's wrappers, so REST advice can map refusals by their type.
+ */
+public final class GatewayAnswers {
 
-    private Gateways() {
+    private GatewayAnswers() {
     }
 
-    static <R> R await(String what, CompletableFuture<R> answer, Duration timeout) {
+    public static <R> R await(String what, CompletableFuture<R> answer, Duration timeout) {
         try {
             return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -29,7 +32,7 @@ final class Gateways {
         }
     }
 
-    static RuntimeException unwrap(Throwable failure) {
+    public static RuntimeException unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException
                 || cause instanceof CommandExecutionException || cause instanceof QueryExecutionException)
