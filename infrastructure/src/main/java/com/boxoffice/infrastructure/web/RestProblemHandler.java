@@ -3,6 +3,7 @@ package com.boxoffice.infrastructure.web;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,10 +24,11 @@ import java.util.stream.Collectors;
 
 /**
  * What every context's REST advice answers alike, as RFC 9457 {@code application/problem+json}: 400 for invalid or
- * unreadable bodies (naming the fields in {@code errors}), 409 for a conflict that survived the gateway's retries, 503
+ * unreadable bodies (naming the fields in {@code errors}), 413 for a body cut off by {@link RequestBodyLimitFilter}, 409 for a conflict that survived the gateway's retries, 503
  * with {@code Retry-After} when a command did not answer in time, 500 for the unexpected (logged). A context's advice
- * extends this and adds its own refusals.
+ * extends this and adds its own refusals; ordered before {@link FallbackProblemHandler}, which covers the rest.
  */
+@Order(0)
 public abstract class RestProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(RestProblemHandler.class);
@@ -73,6 +75,12 @@ public abstract class RestProblemHandler extends ResponseEntityExceptionHandler 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = tooLarge(ex);
+        if (tooLarge != null) {
+            ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                    "The request body is larger than " + tooLarge.limit() + " bytes, the most accepted");
+            return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+        }
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 "The request body is not valid JSON for this endpoint");
         if (ex.getCause() instanceof JacksonException jackson) {
@@ -90,6 +98,16 @@ public abstract class RestProblemHandler extends ResponseEntityExceptionHandler 
             problem.setDetail("The request body is missing");
         }
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A body without Content-Length that {@link RequestBodyLimitFilter} cut off while the JSON reader read it. */
+    private static RequestBodyTooLargeException tooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyTooLargeException tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
     }
 
     protected static ProblemDetail problem(HttpStatus status, String title, String detail) {
