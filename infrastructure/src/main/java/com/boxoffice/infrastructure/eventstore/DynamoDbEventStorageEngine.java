@@ -10,6 +10,7 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -89,7 +90,8 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         try {
             append(events, serializer);
             outcome = EventStoreObserver.AppendOutcome.SUCCESS;
-        } catch (ConcurrencyException e) {
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            // the latter is Axon's answer to a conflict at sequence 0 (a second aggregate with the same id)
             outcome = EventStoreObserver.AppendOutcome.CONFLICT;
             throw e;
         } finally {

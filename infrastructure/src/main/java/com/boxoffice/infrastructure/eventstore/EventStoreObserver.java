@@ -21,7 +21,10 @@ public interface EventStoreObserver {
     enum AppendOutcome {
         /** Every event is stored. */
         SUCCESS,
-        /** An (aggregate, sequence) key was taken: Axon's {@code ConcurrencyException}; nothing is stored. */
+        /**
+         * An (aggregate, sequence) key was taken: Axon's {@code ConcurrencyException}, or at sequence 0 its
+         * {@code AggregateStreamCreationException}; nothing is stored.
+         */
         CONFLICT,
         /** Anything else: refused before writing (too large), DynamoDB refused or unavailable; nothing is stored. */
         ERROR
