@@ -1,5 +1,7 @@
 package com.boxoffice.app.process;
 
+import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -60,6 +62,20 @@ public final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /**
+     * The properties of an instance on the test JVM's DynamoDB Local ({@code LocalDynamoDb}, shared by every process
+     * a test starts) under one table prefix, with Kinesis publishing off, plus {@code extra} ones.
+     */
+    public static List<String> onLocalDynamoDb(String tablePrefix, String... extra) {
+        List<String> properties = new ArrayList<>(List.of(
+                "boxoffice.dynamodb.mode=ENDPOINT",
+                "boxoffice.dynamodb.endpoint=" + LocalDynamoDb.endpoint(),
+                "boxoffice.dynamodb.table-prefix=" + tablePrefix,
+                "boxoffice.kinesis.enabled=false"));
+        properties.addAll(List.of(extra));
+        return properties;
+    }
+
     private void awaitHealthy() throws InterruptedException, IOException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
@@ -92,6 +108,10 @@ public final class AppProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hooks, no claim released, no buffer flushed. */

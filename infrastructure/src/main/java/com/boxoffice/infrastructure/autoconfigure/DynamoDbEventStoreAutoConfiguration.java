@@ -5,6 +5,7 @@ import com.boxoffice.infrastructure.dynamodb.DynamoDbSchema;
 import com.boxoffice.infrastructure.dynamodb.TableSpec;
 import com.boxoffice.infrastructure.eventstore.DynamoDbEventStorageEngine;
 import com.boxoffice.infrastructure.eventstore.DynamoDbEventStoreProperties;
+import com.boxoffice.infrastructure.eventstore.EventStoreObserver;
 import com.boxoffice.infrastructure.eventstore.EventTables;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
@@ -13,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -58,7 +60,8 @@ public class DynamoDbEventStoreAutoConfiguration {
                                                          DynamoDbEventStoreProperties properties,
                                                          Serializer defaultSerializer,
                                                          @Qualifier("eventSerializer") Serializer eventSerializer,
-                                                         org.axonframework.config.Configuration configuration) {
+                                                         org.axonframework.config.Configuration configuration,
+                                                         ObjectProvider<EventStoreObserver> observer) {
         // The schema parameter orders start-up: the tables exist before the engine is used.
         return DynamoDbEventStorageEngine.builder()
                 .client(client)
@@ -71,6 +74,8 @@ public class DynamoDbEventStoreAutoConfiguration {
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .snapshotFilter(configuration.snapshotFilter())
+                // e.g. the meters of EventStoreMetricsAutoConfiguration
+                .observer(observer.getIfUnique(() -> EventStoreObserver.NONE))
                 .build();
     }
 

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
@@ -57,13 +58,18 @@ final class CommitWriter {
     private final LogHeads heads;
     private final int maxAttempts;
     private final Runnable beforeCommit;
+    private final EventStoreObserver observer;
+    private final ConsumedCapacities capacities;
 
-    CommitWriter(DynamoDbClient client, EventTables tables, LogHeads heads, int maxAttempts, Runnable beforeCommit) {
+    CommitWriter(DynamoDbClient client, EventTables tables, LogHeads heads, int maxAttempts, Runnable beforeCommit,
+                 EventStoreObserver observer) {
         this.client = client;
         this.tables = tables;
         this.heads = heads;
         this.maxAttempts = maxAttempts;
         this.beforeCommit = beforeCommit;
+        this.observer = observer;
+        this.capacities = new ConsumedCapacities(observer);
     }
 
     void write(List<PreparedEvent> events) {
@@ -83,6 +89,7 @@ final class CommitWriter {
                 if (handleCancellation(cancelled, events, byPartition.keySet())) {
                     return;
                 }
+                observer.onHeadConflict();
                 backOff(attempt);
             }
         }
@@ -127,7 +134,8 @@ final class CommitWriter {
         List<TransactWriteItem> all = new ArrayList<>(heads);
         all.addAll(puts);
         // The token makes DynamoDB apply this transaction once, however often the SDK or we resend it (10 minutes).
-        return TransactWriteItemsRequest.builder().transactItems(all).clientRequestToken(UUID.randomUUID().toString()).build();
+        return TransactWriteItemsRequest.builder().transactItems(all).clientRequestToken(UUID.randomUUID().toString())
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
     }
 
     private Update headUpdate(int partition, long base, long next) {
@@ -155,7 +163,7 @@ final class CommitWriter {
     private void executeIdempotently(TransactWriteItemsRequest request) {
         for (int attempt = 1; ; attempt++) {
             try {
-                client.transactWriteItems(request);
+                capacities.written(client.transactWriteItems(request).consumedCapacity());
                 return;
             } catch (TransactionCanceledException cancelled) {
                 throw cancelled;

@@ -10,6 +10,8 @@ import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -17,8 +19,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,15 +52,19 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
     private final CommitWriter writer;
     private final StreamReader reader;
     private final Duration clockSkew;
+    private final EventStoreObserver observer;
+    private final ConsumedCapacities capacities;
 
     protected DynamoDbEventStorageEngine(Builder builder) {
         super(builder);
         this.client = builder.client;
         this.tables = builder.tables;
+        this.observer = builder.observer;
+        this.capacities = new ConsumedCapacities(observer);
         this.partitioner = new LogPartitioner(builder.partitions);
-        this.heads = new LogHeads(client, tables.heads(), builder.partitions);
-        this.writer = new CommitWriter(client, tables, heads, builder.maxCommitAttempts, builder.beforeCommit);
-        this.reader = new StreamReader(client, tables, heads, builder.partitions);
+        this.heads = new LogHeads(client, tables.heads(), builder.partitions, capacities);
+        this.writer = new CommitWriter(client, tables, heads, builder.maxCommitAttempts, builder.beforeCommit, observer);
+        this.reader = new StreamReader(client, tables, heads, builder.partitions, capacities);
         this.clockSkew = builder.clockSkew;
     }
 
@@ -77,6 +85,21 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         if (events.isEmpty()) {
             return;
         }
+        long start = System.nanoTime();
+        EventStoreObserver.AppendOutcome outcome = EventStoreObserver.AppendOutcome.ERROR;
+        try {
+            append(events, serializer);
+            outcome = EventStoreObserver.AppendOutcome.SUCCESS;
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            // the latter is Axon's answer to a conflict at sequence 0 (a second aggregate with the same id)
+            outcome = EventStoreObserver.AppendOutcome.CONFLICT;
+            throw e;
+        } finally {
+            observer.onAppend(Duration.ofNanos(System.nanoTime() - start), outcome);
+        }
+    }
+
+    private void append(List<? extends EventMessage<?>> events, Serializer serializer) {
         List<PreparedEvent> prepared = new ArrayList<>(events.size());
         Set<EventItems.Key> keys = new HashSet<>();
         Set<String> identifiers = new HashSet<>();
@@ -112,12 +135,13 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
             throw new EventTooLargeException(snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(), bytes, ItemSizes.MAX_ITEM_BYTES);
         }
         try {
-            client.putItem(r -> r.tableName(tables.snapshots())
+            capacities.written(client.putItem(r -> r.tableName(tables.snapshots())
                     .item(item)
                     // Only the latest snapshot matters: a slow snapshotter must not replace a newer one.
                     .conditionExpression("attribute_not_exists(#id) OR #seq < :seq")
                     .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQ))
-                    .expressionAttributeValues(Map.of(":seq", EventItems.number(snapshot.getSequenceNumber()))));
+                    .expressionAttributeValues(Map.of(":seq", EventItems.number(snapshot.getSequenceNumber())))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
         } catch (ConditionalCheckFailedException newerExists) {
             // a snapshot at or after this sequence is stored already
         } catch (SdkException e) {
@@ -127,9 +151,12 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
 
     @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
-        Map<String, AttributeValue> item = call("read the snapshot of " + aggregateIdentifier,
+        GetItemResponse response = call("read the snapshot of " + aggregateIdentifier,
                 () -> client.getItem(r -> r.tableName(tables.snapshots()).consistentRead(true)
-                        .key(Map.of(AGGREGATE_ID, AttributeValue.fromS(aggregateIdentifier)))).item());
+                        .key(Map.of(AGGREGATE_ID, AttributeValue.fromS(aggregateIdentifier)))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+        capacities.read(response.consumedCapacity());
+        Map<String, AttributeValue> item = response.item();
         return item == null || item.isEmpty() ? Stream.empty() : Stream.of(EventItems.toDomainEventData(item));
     }
 
@@ -149,11 +176,13 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
                     .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQ))
                     .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(aggregateIdentifier),
                             ":first", EventItems.number(firstSequenceNumber)))
-                    .limit(batchSize - events.size());
+                    .limit(batchSize - events.size())
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (startKey != null) {
                 query.exclusiveStartKey(startKey);
             }
             QueryResponse page = call("read aggregate " + aggregateIdentifier, () -> client.query(query.build()));
+            capacities.read(page.consumedCapacity());
             page.items().forEach(item -> events.add(EventItems.toDomainEventData(item)));
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null && events.size() < batchSize);
@@ -175,7 +204,9 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
                 .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(aggregateIdentifier)))
                 .projectionExpression("#seq")
                 .scanIndexForward(false)
-                .limit(1)));
+                .limit(1)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+        capacities.read(response.consumedCapacity());
         return response.items().stream().findFirst().map(EventItems::sequenceOf);
     }
 
@@ -236,6 +267,7 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         private Duration clockSkew = Duration.ofMinutes(1);
         private Runnable beforeCommit = () -> {
         };
+        private EventStoreObserver observer = EventStoreObserver.NONE;
 
         protected Builder() {
             persistenceExceptionResolver(Builder::isDuplicateKey);
@@ -279,6 +311,12 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
          */
         public Builder beforeCommit(Runnable beforeCommit) {
             this.beforeCommit = beforeCommit;
+            return this;
+        }
+
+        /** Told about appends, head conflicts and consumed capacity, e.g. to keep meters. Default: nobody. */
+        public Builder observer(EventStoreObserver observer) {
+            this.observer = observer;
             return this;
         }
 
@@ -332,6 +370,9 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
             }
             if (tables == null) {
                 throw new AxonConfigurationException("The event store's tables are required");
+            }
+            if (observer == null) {
+                throw new AxonConfigurationException("The observer may not be null; EventStoreObserver.NONE observes nothing");
             }
             if (partitions < 1 || partitions > 1024) {
                 throw new AxonConfigurationException("Partitions must be 1..1024, was " + partitions);

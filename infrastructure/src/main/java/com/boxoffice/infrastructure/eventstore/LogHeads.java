@@ -4,6 +4,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,11 +29,13 @@ final class LogHeads {
     private final String table;
     private final int partitions;
     private final AtomicLongArray cached;
+    private final ConsumedCapacities capacities;
 
-    LogHeads(DynamoDbClient client, String table, int partitions) {
+    LogHeads(DynamoDbClient client, String table, int partitions, ConsumedCapacities capacities) {
         this.client = client;
         this.table = table;
         this.partitions = partitions;
+        this.capacities = capacities;
         this.cached = new AtomicLongArray(partitions);
         for (int p = 0; p < partitions; p++) {
             cached.set(p, UNKNOWN);
@@ -84,7 +87,9 @@ final class LogHeads {
                     KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
             while (!request.isEmpty()) {
                 final Map<String, KeysAndAttributes> pending = request;
-                BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(pending));
+                BatchGetItemResponse response = client.batchGetItem(r -> r.requestItems(pending)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+                capacities.read(response.consumedCapacity());
                 for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
                     heads.put((int) EventItems.longOf(item, PARTITION), EventItems.longOf(item, HEAD_POSITION));
                 }

@@ -5,6 +5,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,12 +33,14 @@ final class StreamReader {
     private final EventTables tables;
     private final LogHeads heads;
     private final int partitions;
+    private final ConsumedCapacities capacities;
 
-    StreamReader(DynamoDbClient client, EventTables tables, LogHeads heads, int partitions) {
+    StreamReader(DynamoDbClient client, EventTables tables, LogHeads heads, int partitions, ConsumedCapacities capacities) {
         this.client = client;
         this.tables = tables;
         this.heads = heads;
         this.partitions = partitions;
+        this.capacities = capacities;
     }
 
     /**
@@ -126,6 +129,7 @@ final class StreamReader {
         while (events.size() < wanted) {
             // Each page asks again from the next expected position: a page may stop early at 1 MB.
             QueryResponse page = client.query(queryAfter(partition, expected - 1, wanted - events.size()));
+            capacities.read(page.consumedCapacity());
             for (Map<String, AttributeValue> item : page.items()) {
                 if (EventItems.positionOf(item) != expected) {
                     return events;
@@ -148,6 +152,7 @@ final class StreamReader {
                 .expressionAttributeNames(Map.of("#partition", PARTITION, "#position", POSITION))
                 .expressionAttributeValues(Map.of(":partition", EventItems.number(partition), ":after", EventItems.number(after)))
                 .limit(limit)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .build();
     }
 
@@ -208,11 +213,13 @@ final class StreamReader {
                     .expressionAttributeValues(Map.of(":partition", EventItems.number(partition), ":head", EventItems.number(head)))
                     .projectionExpression("#partition, #position, #stamp, #index, #ms")
                     .scanIndexForward(false)
-                    .limit(200);
+                    .limit(200)
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
             if (startKey != null) {
                 query.exclusiveStartKey(startKey);
             }
             QueryResponse page = client.query(query.build());
+            capacities.read(page.consumedCapacity());
             for (Map<String, AttributeValue> item : page.items()) {
                 window.add(item);
                 if (EventItems.timestampMsOf(item) < stopBelow) {

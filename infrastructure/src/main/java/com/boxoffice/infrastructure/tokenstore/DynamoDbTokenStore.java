@@ -26,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -311,6 +313,26 @@ public class DynamoDbTokenStore implements TokenStore {
     }
 
     /**
+     * Every segment of a processor as stored, for operators: its mask, who claims it (with expired claims marked) and
+     * its token. A read only (strongly consistent): it claims nothing, so it can watch processors of other instances.
+     */
+    public List<ClaimedSegment> describe(String processorName) {
+        List<Map<String, AttributeValue>> items = segmentItems(processorName, true);
+        int[] all = items.stream().mapToInt(TokenTable::segmentOf).sorted().toArray();
+        long expiredBefore = clock.millis() - claimTimeout.toMillis();
+        return items.stream()
+                .map(item -> {
+                    String claimant = ownerOf(item);
+                    long claimedAt = claimedAtOf(item);
+                    return new ClaimedSegment(segmentOf(item), Segment.computeSegment(segmentOf(item), all).getMask(),
+                            claimant, item.containsKey(CLAIMED_AT) ? Instant.ofEpochMilli(claimedAt) : null,
+                            claimant != null && claimedAt < expiredBefore, codec.token(item));
+                })
+                .sorted(Comparator.comparingInt(ClaimedSegment::segment))
+                .toList();
+    }
+
+    /**
      * The identifier of this table's contents, the same for every instance: created once by whoever asks first, with a
      * conditional put, in a reserved item of the table.
      */
@@ -364,6 +386,11 @@ public class DynamoDbTokenStore implements TokenStore {
 
     /** All items of a processor (small: one per segment), strongly consistent, following pages. */
     private List<Map<String, AttributeValue>> segmentItems(String processorName) {
+        return segmentItems(processorName, false);
+    }
+
+    /** All items of a processor, with their tokens when asked (larger reads, so only {@link #describe} does). */
+    private List<Map<String, AttributeValue>> segmentItems(String processorName, boolean withTokens) {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         try {
@@ -372,9 +399,13 @@ public class DynamoDbTokenStore implements TokenStore {
                 QueryResponse page = client.query(r -> {
                     r.tableName(table).consistentRead(true)
                             .keyConditionExpression("#processor = :processor")
-                            .expressionAttributeNames(Map.of("#processor", PROCESSOR, "#segment", SEGMENT, "#owner", OWNER, "#claimedAt", CLAIMED_AT))
-                            .expressionAttributeValues(Map.of(":processor", AttributeValue.fromS(processorName)))
-                            .projectionExpression("#segment, #owner, #claimedAt");
+                            .expressionAttributeValues(Map.of(":processor", AttributeValue.fromS(processorName)));
+                    if (withTokens) {
+                        r.expressionAttributeNames(Map.of("#processor", PROCESSOR));
+                    } else {
+                        r.expressionAttributeNames(Map.of("#processor", PROCESSOR, "#segment", SEGMENT, "#owner", OWNER, "#claimedAt", CLAIMED_AT))
+                                .projectionExpression("#segment, #owner, #claimedAt");
+                    }
                     if (from != null) {
                         r.exclusiveStartKey(from);
                     }

@@ -1,0 +1,78 @@
+package com.boxoffice.infrastructure.autoconfigure;
+
+import com.boxoffice.infrastructure.metrics.EventStoreMeters;
+import com.boxoffice.infrastructure.metrics.ProcessorLag;
+import com.boxoffice.infrastructure.metrics.ProcessorLagMeters;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.lifecycle.Phase;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The event store's meters ({@link EventStoreMeters}, which the engine reports to) and the streaming processors' lag
+ * ({@link ProcessorLagMeters}), when Micrometer is on the class path; Spring Boot binds them to its registry.
+ * <p>
+ * The ordering also repairs Axon's Micrometer auto-configuration on Spring Boot 4: Axon's orders itself after Boot 3's
+ * registry auto-configurations, whose classes moved in Boot 4, so it could run before Boot's registry exists, define a
+ * {@code SimpleMeterRegistry} of its own and leave Axon's meters out of the Prometheus scrape. Ordered between the two,
+ * this one puts Boot's registries first.
+ */
+@AutoConfiguration(
+        afterName = {
+                "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+                "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"},
+        beforeName = "org.axonframework.springboot.autoconfig.MicrometerMetricsAutoConfiguration")
+@ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+public class EventStoreMetricsAutoConfiguration {
+
+    /** One read of the partition heads serves all processors' gauges of one scrape. */
+    static final Duration HEAD_MAX_AGE = Duration.ofSeconds(1);
+
+    @Bean
+    @ConditionalOnMissingBean
+    public EventStoreMeters eventStoreMeters() {
+        return new EventStoreMeters();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProcessorLag processorLag(ObjectProvider<EventStore> eventStore,
+                                     ObjectProvider<EventProcessingConfiguration> processing) {
+        return new ProcessorLag(
+                () -> Optional.ofNullable(eventStore.getIfAvailable()).map(EventStore::createHeadToken)
+                        .map(TrackingToken::position).orElse(OptionalLong.empty()),
+                name -> Optional.ofNullable(processing.getIfAvailable())
+                        .flatMap(p -> p.eventProcessor(name, StreamingEventProcessor.class))
+                        .map(ProcessorLag::lowestPosition).orElse(OptionalLong.empty()),
+                HEAD_MAX_AGE, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ProcessorLagMeters processorLagMeters(ProcessorLag lag) {
+        return new ProcessorLagMeters(lag);
+    }
+
+    /** Tells the lag meters the streaming processors once Axon has built them. */
+    @Bean
+    public ConfigurerModule processorLagMetersModule(ProcessorLagMeters meters) {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.INBOUND_EVENT_CONNECTORS,
+                () -> meters.processorsStarted(config.eventProcessingConfiguration()
+                        .eventProcessors().entrySet().stream()
+                        .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
+                        .map(Map.Entry::getKey).sorted().toList())));
+    }
+}
