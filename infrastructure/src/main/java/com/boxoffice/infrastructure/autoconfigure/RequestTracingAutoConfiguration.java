@@ -1,6 +1,7 @@
 package com.boxoffice.infrastructure.autoconfigure;
 
 import com.boxoffice.infrastructure.tracing.RequestIdDispatchInterceptor;
+import com.boxoffice.infrastructure.tracing.RequestIdLoggingInterceptor;
 import com.boxoffice.infrastructure.tracing.RequestIds;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.config.ConfigurerModule;
@@ -34,14 +35,22 @@ public class RequestTracingAutoConfiguration {
         return new MessageOriginProvider();
     }
 
-    /** On the buses, not a gateway: every gateway an application builds then stamps alike. */
+    /**
+     * On the buses, not a gateway: every gateway an application builds then stamps alike. Handlers of commands and of
+     * every event processor log with the request id in the MDC.
+     */
     @Bean
-    public ConfigurerModule requestIdDispatchInterceptors() {
-        return configurer -> configurer.onInitialize(configuration -> configuration.onStart(Integer.MIN_VALUE, () -> {
-            CommandBus commandBus = configuration.commandBus();
-            commandBus.registerDispatchInterceptor(new RequestIdDispatchInterceptor<>());
-            EventBus eventBus = configuration.eventBus();
-            eventBus.registerDispatchInterceptor(new RequestIdDispatchInterceptor<>());
-        }));
+    public ConfigurerModule requestIdInterceptors() {
+        return configurer -> {
+            configurer.eventProcessing(processing ->
+                    processing.registerDefaultHandlerInterceptor((configuration, name) -> new RequestIdLoggingInterceptor<>()));
+            configurer.onInitialize(configuration -> configuration.onStart(Integer.MIN_VALUE, () -> {
+                CommandBus commandBus = configuration.commandBus();
+                commandBus.registerDispatchInterceptor(new RequestIdDispatchInterceptor<>());
+                commandBus.registerHandlerInterceptor(new RequestIdLoggingInterceptor<>());
+                EventBus eventBus = configuration.eventBus();
+                eventBus.registerDispatchInterceptor(new RequestIdDispatchInterceptor<>());
+            }));
+        };
     }
 }
