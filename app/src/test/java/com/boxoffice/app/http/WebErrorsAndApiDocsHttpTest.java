@@ -75,12 +75,16 @@ class WebErrorsAndApiDocsHttpTest {
     void servesTheOpenApiDocumentAndSwaggerUi() {
         HttpResponse<String> docs = http().get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
-        JsonNode paths = Http.json(docs).get("paths");
+        JsonNode api = Http.json(docs);
+        assertThat(api.get("info").get("title").asString()).isEqualTo("Boxoffice");
+        assertThat(api.get("components").get("securitySchemes").has("adminToken")).isTrue();
+        JsonNode paths = api.get("paths");
         assertThat(paths.has("/api/concerts")).isTrue();
         assertThat(paths.has("/api/carts/{cartId}/checkout")).isTrue();
         assertThat(paths.has("/api/orders/{orderId}")).isTrue();
         assertThat(paths.has("/api/events")).isTrue();
         assertThat(paths.has("/api/requests/{requestId}/events")).isTrue();
+        assertThat(paths.has("/api/admin/processors")).isTrue();
 
         HttpResponse<String> ui = http().get("/swagger-ui/index.html");
         assertThat(ui.statusCode()).isEqualTo(200);

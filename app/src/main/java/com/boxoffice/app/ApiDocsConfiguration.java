@@ -1,0 +1,27 @@
+package com.boxoffice.app;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * What {@code /v3/api-docs} (and Swagger UI at {@code /swagger-ui/index.html}) says about the API as a whole; the
+ * operations come from the controllers. The admin endpoints' bearer token is declared so Swagger UI can send it.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiDocsConfiguration {
+
+    @Bean
+    OpenAPI boxofficeApi() {
+        return new OpenAPI()
+                .info(new Info().title("Boxoffice").version("1")
+                        .description("Concerts, carts and orders. Errors are RFC 9457 application/problem+json; every "
+                                + "response carries X-Request-Id. Queries read projections that lag commands by a moment."))
+                .components(new Components().addSecuritySchemes("adminToken", new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer")
+                        .description("boxoffice.admin.token, for /api/admin/**")));
+    }
+}
