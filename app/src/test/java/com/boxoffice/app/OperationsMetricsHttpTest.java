@@ -56,7 +56,10 @@ class OperationsMetricsHttpTest {
         assertThat(map(map(components.get("kinesis")).get("details"))).containsKey("stream");
     }
 
-    /** Axon's meters go to Boot's Prometheus registry, not to a SimpleMeterRegistry of Axon's own nobody scrapes. */
+    /**
+     * No second registry: without EventStoreMetricsAutoConfiguration's ordering, Axon's auto-configuration adds a
+     * SimpleMeterRegistry and Boot a composite over both, keeping every meter twice.
+     */
     @Test
     void theOnlyMeterRegistryIsPrometheus() {
         assertThat(context.getBeansOfType(MeterRegistry.class).values())

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.boxoffice.app.process.ShopClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The cart and checkout API of {@code shared/design/api.md} against the packaged jar as a separate process, over real
@@ -105,12 +106,17 @@ class CheckoutHttpIT {
         assertThat(order.get("status").asString()).as(order.toString()).isEqualTo("REJECTED");
         assertThat(order.get("reason").asString()).as("the refusal of the scarce concert")
                 .contains(scarce).contains("3 ticket(s) available").contains("5 requested");
-        // The store says the plenty line was really reserved, then released: the released tickets below are not
-        // merely a reservation the catalogue has not seen yet.
+        // The store says the plenty line was really reserved, then released (the process releases after the order
+        // is rejected, so this may take a moment): the available tickets below are not merely a reservation the
+        // catalogue has not seen yet.
         try (EventStoreReader store = new EventStoreReader(prefix)) {
-            assertThat(store.payloads(plenty, TicketsReserved.class)).extracting(TicketsReserved::quantity).containsExactly(4);
-            assertThat(store.payloads(plenty, ReservationReleased.class)).extracting(ReservationReleased::quantity)
-                    .containsExactly(4);
+            await("release of the plenty line in the store").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                        assertThat(store.payloads(plenty, TicketsReserved.class)).extracting(TicketsReserved::quantity)
+                                .containsExactly(4);
+                        assertThat(store.payloads(plenty, ReservationReleased.class))
+                                .extracting(ReservationReleased::quantity).containsExactly(4);
+                    });
             assertThat(store.payloads(scarce, TicketsReserved.class)).isEmpty();
         }
         shop.awaitAvailable(plenty, 50, Duration.ofSeconds(30));

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The operator's view of the streaming event processors, and their reset. Every request needs the admin bearer token;
- * it is checked first, before anything about the processors is revealed or parsed.
+ * it is checked before anything about the processors is read or changed (only a body that is not JSON at all is
+ * refused before it, with 400, by the message converter).
  */
 @RestController
 @RequestMapping("/api/admin/processors")

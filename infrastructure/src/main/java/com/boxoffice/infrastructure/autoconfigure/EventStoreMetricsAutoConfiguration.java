@@ -26,9 +26,10 @@ import java.util.OptionalLong;
  * ({@link ProcessorLagMeters}), when Micrometer is on the class path; Spring Boot binds them to its registry.
  * <p>
  * The ordering also repairs Axon's Micrometer auto-configuration on Spring Boot 4: Axon's orders itself after Boot 3's
- * registry auto-configurations, whose classes moved in Boot 4, so it could run before Boot's registry exists, define a
- * {@code SimpleMeterRegistry} of its own and leave Axon's meters out of the Prometheus scrape. Ordered between the two,
- * this one puts Boot's registries first.
+ * registry auto-configurations, whose classes moved in Boot 4, so it ran before Boot's registries existed and defined a
+ * {@code SimpleMeterRegistry} of its own; Boot then wrapped it and the Prometheus registry in a composite, and every
+ * meter of the application was kept twice, once where nobody reads it (seen in {@code OperationsMetricsHttpTest}).
+ * Ordered between the two, this one puts Boot's registries first, and Axon's backs off.
  */
 @AutoConfiguration(
         afterName = {

@@ -40,6 +40,7 @@ class ProcessorAdminServiceTest {
 
     private static final String PROJECTION = "projection";
     private static final String NO_REPLAYS = "no-replays";
+    private static final String SUBSCRIBING = "subscribing";
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     private final Serializer serializer = Jackson3Serializer.builder().jsonMapperBuilderCustomizer(TrackingTokenTyping.customizer()).build();
@@ -195,6 +196,15 @@ class ProcessorAdminServiceTest {
     }
 
     @Test
+    void subscribingProcessorsAreNotListedAndHaveNothingToReset() {
+        Instance a = start("instance-a", 2);
+
+        assertThat(a.admin.list()).extracting(ProcessorStatus::name).doesNotContain(SUBSCRIBING);
+        assertThatThrownBy(() -> a.admin.reset(SUBSCRIBING, new ResetTarget.Tail()))
+                .isInstanceOf(ResetRefusedException.class).hasMessageContaining("keeps no tokens");
+    }
+
+    @Test
     void unknownProcessorsAreNamedAsSuch() {
         Instance a = start("instance-a", 2);
 
@@ -221,6 +231,7 @@ class ProcessorAdminServiceTest {
                 .partitions(2).clockSkew(Duration.ZERO).eventSerializer(serializer).snapshotSerializer(serializer).build();
         Projection projection = new Projection();
         NoReplays noReplays = new NoReplays();
+        NoReplays live = new NoReplays();
         Configuration configuration = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> engine)
@@ -233,6 +244,9 @@ class ProcessorAdminServiceTest {
                                 (c, builder) -> builder.initialSegmentCount(1).tokenClaimInterval(200))
                         .registerEventHandler(c -> projection)
                         .registerEventHandler(c -> noReplays)
+                        .registerSubscribingEventProcessor(SUBSCRIBING)
+                        .registerEventHandler(c -> live)
+                        .assignHandlerInstancesMatching(SUBSCRIBING, handler -> handler == live)
                         .assignHandlerInstancesMatching(PROJECTION, handler -> handler == projection)
                         .assignHandlerInstancesMatching(NO_REPLAYS, handler -> handler == noReplays))
                 .start();
