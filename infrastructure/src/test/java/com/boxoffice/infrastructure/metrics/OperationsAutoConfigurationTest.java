@@ -1,0 +1,98 @@
+package com.boxoffice.infrastructure.metrics;
+
+import com.boxoffice.infrastructure.autoconfigure.AxonJackson3AutoConfiguration;
+import com.boxoffice.infrastructure.autoconfigure.DynamoDbAutoConfiguration;
+import com.boxoffice.infrastructure.autoconfigure.DynamoDbEventStoreAutoConfiguration;
+import com.boxoffice.infrastructure.autoconfigure.DynamoDbHealthAutoConfiguration;
+import com.boxoffice.infrastructure.autoconfigure.EventStoreMetricsAutoConfiguration;
+import com.boxoffice.infrastructure.eventstore.EventTables;
+import com.boxoffice.infrastructure.health.DynamoDbHealthIndicator;
+import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
+import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
+import org.axonframework.springboot.autoconfig.InfraConfiguration;
+import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
+import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** In a Spring Boot application: the engine reports to the meters in Boot's registry, and the dynamoDb health is there. */
+class OperationsAutoConfigurationTest {
+
+    private final String prefix = LocalDynamoDb.uniquePrefix();
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class,
+                    InfraConfiguration.class, NoOpTransactionAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
+                    AxonTracingAutoConfiguration.class, AxonJackson3AutoConfiguration.class,
+                    DynamoDbAutoConfiguration.class, DynamoDbEventStoreAutoConfiguration.class,
+                    MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+                    EventStoreMetricsAutoConfiguration.class, DynamoDbHealthAutoConfiguration.class))
+            .withPropertyValues("axon.axonserver.enabled=false", "axon.serializer.general=jackson3",
+                    "axon.serializer.events=jackson3", "axon.serializer.messages=jackson3",
+                    "boxoffice.dynamodb.mode=endpoint", "boxoffice.dynamodb.endpoint=" + LocalDynamoDb.endpoint(),
+                    "boxoffice.dynamodb.table-prefix=" + prefix)
+            .withUserConfiguration(InMemoryTokens.class);
+
+    @Configuration(proxyBeanMethods = false)
+    static class InMemoryTokens {
+        @Bean
+        TokenStore tokenStore() {
+            return new InMemoryTokenStore();
+        }
+    }
+
+    @Test
+    void theEnginesAppendsAndCapacityAreMeteredInBootsRegistry() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            EventStorageEngine engine = context.getBean(EventStorageEngine.class);
+            EventTables tables = context.getBean(EventTables.class);
+
+            engine.appendEvents(new GenericDomainEventMessage<>("Concert", "c-1", 0, "scheduled"));
+
+            MeterRegistry registry = context.getBean(MeterRegistry.class);
+            assertThat(registry.get(EventStoreMeters.APPEND).tag("outcome", "success").timer().count()).isEqualTo(1);
+            assertThat(registry.get(EventStoreMeters.CONSUMED_CAPACITY).tag("table", tables.events())
+                    .tag("operation", "write").counter().count()).isPositive();
+        });
+    }
+
+    @Test
+    void theHealthCoversTheEventTablesAndNotATokenTableTheApplicationDoesNotUse() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).hasBean("dynamoDbHealthIndicator");
+            var health = context.getBean(DynamoDbHealthIndicator.class).health();
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("tables", Map.of(prefix + "events", "ACTIVE",
+                    prefix + "event-heads", "ACTIVE", prefix + "snapshots", "ACTIVE"));
+        });
+    }
+
+    @Test
+    void noHealthIndicatorWithoutSpringBootsHealthSupport() {
+        runner.withClassLoader(new FilteredClassLoader(HealthIndicator.class)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context).doesNotHaveBean(DynamoDbHealthIndicator.class);
+        });
+    }
+}
