@@ -97,6 +97,13 @@ class OperationsMetricsHttpTest {
                     + "processorName=\"ticketing-catalogue\"}")).as(scrape).isGreaterThanOrEqualTo(1);
             assertThat(scrape).containsPattern("(?m)^eventProcessor_latency\\{processorName=\"ticketing-catalogue\"} ");
         });
+        // Once the publisher has put the event on the stream (created by that first publish), Kinesis is UP.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            Map<String, Object> kinesis = map(map(map(http().get().uri("/actuator/health").retrieve().body(Map.class))
+                    .get("components")).get("kinesis"));
+            assertThat(kinesis.get("status")).as(kinesis.toString()).isEqualTo("UP");
+            assertThat(map(kinesis.get("details"))).containsEntry("lagEvents", 0);
+        });
     }
 
     @SuppressWarnings("unchecked")
