@@ -1,6 +1,7 @@
 package com.boxoffice.app.process;
 
 import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.ticketing.api.ReservationConfirmed;
 import com.boxoffice.ticketing.api.ReservationReleased;
 import com.boxoffice.ticketing.api.TicketsReserved;
 import org.junit.jupiter.api.AfterAll;
@@ -174,6 +175,13 @@ class CheckoutHttpIT {
                     .isEqualTo(capacity);
             assertThat(confirmed.size() + rejected.size()).isEqualTo(carts);
             assertThat(rejected).allSatisfy(o -> assertThat(o.get("reason").asString()).contains(concert).contains("available"));
+            try (EventStoreReader store = new EventStoreReader(prefix)) {
+                assertThat(store.payloads(concert, TicketsReserved.class)).as("reservations in the store")
+                        .extracting(reservation -> reservation.orderId().toString())
+                        .containsExactlyInAnyOrderElementsOf(confirmed.stream().map(o -> o.get("orderId").asString()).toList());
+                assertThat(store.payloads(concert, ReservationConfirmed.class).stream()
+                        .mapToInt(ReservationConfirmed::quantity).sum()).as("tickets sold in the store").isEqualTo(capacity);
+            }
             shop.awaitAvailable(concert, 0, Duration.ofSeconds(30));
             assertStaysAvailable(concert, 0, Duration.ofSeconds(1));
             assertThat(sold + shop.available(concert)).isEqualTo(capacity);
