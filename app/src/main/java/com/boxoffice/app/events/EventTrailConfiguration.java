@@ -3,6 +3,7 @@ package com.boxoffice.app.events;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * table is {@link com.boxoffice.app.events.dynamodb.EventTrailDynamoDbConfiguration}'s.
  */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventTrailProperties.class)
 public class EventTrailConfiguration {
 
     @Bean

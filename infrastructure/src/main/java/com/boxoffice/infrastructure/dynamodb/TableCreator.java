@@ -14,8 +14,9 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Creates the tables that are missing and waits until every table is {@code ACTIVE}. Existing tables are left as they
- * are: their schema is the operator's (a table created by an earlier version is never altered behind their back).
+ * Creates the tables that are missing, waits until every table is {@code ACTIVE}, and switches on the time to live of
+ * those created here that declare one. Existing tables are left as they are: their schema is the operator's (a table
+ * created by an earlier version is never altered behind their back).
  */
 public final class TableCreator {
 
@@ -50,7 +51,17 @@ public final class TableCreator {
                 waiter.waitUntilTableExists(r -> r.tableName(spec.tableName()));
             }
         }
+        specs.stream()
+                .filter(spec -> spec.timeToLiveAttribute() != null && created.contains(spec.tableName()))
+                .forEach(this::enableTimeToLive);
         return created;
+    }
+
+    /** Only on tables created here: an existing table's settings are the operator's, as its schema is. */
+    private void enableTimeToLive(TableSpec spec) {
+        client.updateTimeToLive(r -> r.tableName(spec.tableName()).timeToLiveSpecification(ttl -> ttl
+                .attributeName(spec.timeToLiveAttribute()).enabled(true)));
+        log.debug("Items of {} expire at their {} (epoch seconds)", spec.tableName(), spec.timeToLiveAttribute());
     }
 
     private boolean exists(String tableName) {

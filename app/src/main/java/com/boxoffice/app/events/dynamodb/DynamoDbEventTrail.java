@@ -7,6 +7,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import java.util.stream.IntStream;
 import static com.boxoffice.app.events.dynamodb.EventTrailTable.AGGREGATE_ID;
 import static com.boxoffice.app.events.dynamodb.EventTrailTable.AGGREGATE_TYPE;
 import static com.boxoffice.app.events.dynamodb.EventTrailTable.EVENT_ID;
+import static com.boxoffice.app.events.dynamodb.EventTrailTable.EXPIRES_AT;
 import static com.boxoffice.app.events.dynamodb.EventTrailTable.PAYLOAD;
 import static com.boxoffice.app.events.dynamodb.EventTrailTable.PK;
 import static com.boxoffice.app.events.dynamodb.EventTrailTable.SEQUENCE;
@@ -30,15 +32,19 @@ public final class DynamoDbEventTrail implements EventTrail {
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final Duration retention;
 
-    public DynamoDbEventTrail(DynamoDbClient client, String tableName) {
+    /** @param retention how long after an event its items live */
+    public DynamoDbEventTrail(DynamoDbClient client, String tableName, Duration retention) {
         this.client = client;
         this.tableName = tableName;
+        this.retention = retention;
     }
 
     @Override
     public void record(EventEntry entry, String requestIdOrNull) {
         Map<String, AttributeValue> item = itemOf(entry);
+        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(entry.timestamp().plus(retention).getEpochSecond())));
         item.put(PK, AttributeValue.fromS(EventTrailTable.typeKey(entry.type(), EventTrailTable.shardOf(entry))));
         client.putItem(put -> put.tableName(tableName).item(item));
         if (requestIdOrNull != null) {

@@ -1,6 +1,7 @@
 package com.boxoffice.app.events.dynamodb;
 
 import com.boxoffice.app.events.EventTrail;
+import com.boxoffice.app.events.EventTrailProperties;
 import com.boxoffice.infrastructure.dynamodb.DynamoDbProperties;
 import com.boxoffice.infrastructure.dynamodb.DynamoDbSchema;
 import com.boxoffice.infrastructure.dynamodb.TableSpec;
@@ -19,7 +20,8 @@ public class EventTrailDynamoDbConfiguration {
 
     /** Depends on the schema so that the table exists before the first event is projected. */
     @Bean
-    EventTrail eventTrail(DynamoDbClient client, DynamoDbProperties properties, DynamoDbSchema schema) {
-        return new DynamoDbEventTrail(client, properties.tableName(EventTrailTable.NAME));
+    EventTrail eventTrail(DynamoDbClient client, DynamoDbProperties properties, DynamoDbSchema schema,
+                          EventTrailProperties trail) {
+        return new DynamoDbEventTrail(client, properties.tableName(EventTrailTable.NAME), trail.retention());
     }
 }

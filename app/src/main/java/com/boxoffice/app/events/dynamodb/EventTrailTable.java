@@ -16,7 +16,7 @@ import java.time.format.DateTimeFormatter;
  * The event trail table: one item per event under its request ({@code request#<id>}) and one under its type, spread
  * over {@value #TYPE_SHARDS} partitions ({@code type#<type>#<shard>}) because a popular type would otherwise be one hot
  * partition. The sort key orders by time, then by aggregate and sequence, so a request's chain reads back in order
- * with one query.
+ * with one query. Items expire ({@value #EXPIRES_AT}): the trail is for looking back days, not years.
  */
 final class EventTrailTable {
 
@@ -32,6 +32,8 @@ final class EventTrailTable {
     static final String SEQUENCE = "sequence";
     static final String TIMESTAMP = "timestamp";
     static final String PAYLOAD = "payload";
+    /** Epoch seconds after which DynamoDB's time to live deletes the item. */
+    static final String EXPIRES_AT = "expiresAt";
 
     /** Fixed width, so that the string order is the time order. */
     private static final DateTimeFormatter SORTABLE_TIME =
@@ -50,7 +52,7 @@ final class EventTrailTable {
                 .keySchema(
                         KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName(SK).keyType(KeyType.RANGE).build())
-                .build());
+                .build()).withTimeToLive(EXPIRES_AT);
     }
 
     static String requestKey(String requestId) {
