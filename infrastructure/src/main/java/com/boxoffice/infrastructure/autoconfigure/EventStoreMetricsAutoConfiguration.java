@@ -3,12 +3,16 @@ package com.boxoffice.infrastructure.autoconfigure;
 import com.boxoffice.infrastructure.metrics.EventStoreMeters;
 import com.boxoffice.infrastructure.metrics.ProcessorLag;
 import com.boxoffice.infrastructure.metrics.ProcessorLagMeters;
+import com.boxoffice.infrastructure.tokenstore.DynamoDbTokenStore;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.lifecycle.Phase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -39,6 +43,8 @@ import java.util.OptionalLong;
 @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
 public class EventStoreMetricsAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EventStoreMetricsAutoConfiguration.class);
+
     /** One read of the partition heads serves all processors' gauges of one scrape. */
     static final Duration HEAD_MAX_AGE = Duration.ofSeconds(1);
 
@@ -51,14 +57,27 @@ public class EventStoreMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public ProcessorLag processorLag(ObjectProvider<EventStore> eventStore,
-                                     ObjectProvider<EventProcessingConfiguration> processing) {
+                                     ObjectProvider<EventProcessingConfiguration> processing,
+                                     ObjectProvider<TokenStore> tokenStore) {
         return new ProcessorLag(
                 () -> Optional.ofNullable(eventStore.getIfAvailable()).map(EventStore::createHeadToken)
                         .map(TrackingToken::position).orElse(OptionalLong.empty()),
-                name -> Optional.ofNullable(processing.getIfAvailable())
-                        .flatMap(p -> p.eventProcessor(name, StreamingEventProcessor.class))
-                        .map(ProcessorLag::lowestPosition).orElse(OptionalLong.empty()),
+                name -> tokenStore.getIfAvailable() instanceof DynamoDbTokenStore stored
+                        ? storedPosition(stored, name)
+                        : Optional.ofNullable(processing.getIfAvailable())
+                                .flatMap(p -> p.eventProcessor(name, StreamingEventProcessor.class))
+                                .map(ProcessorLag::lowestPosition).orElse(OptionalLong.empty()),
                 HEAD_MAX_AGE, Clock.systemUTC());
+    }
+
+    /** One strongly consistent query per processor and scrape; a failed read is an unknown lag, not a failed scrape. */
+    private static OptionalLong storedPosition(DynamoDbTokenStore tokenStore, String processorName) {
+        try {
+            return ProcessorLag.lowestStoredPosition(tokenStore.describe(processorName));
+        } catch (RuntimeException e) {
+            log.debug("Lag of {} unknown: its tokens could not be read", processorName, e);
+            return OptionalLong.empty();
+        }
     }
 
     @Bean

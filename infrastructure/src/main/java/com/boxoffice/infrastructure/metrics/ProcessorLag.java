@@ -1,23 +1,27 @@
 package com.boxoffice.infrastructure.metrics;
 
+import com.boxoffice.infrastructure.tokenstore.ClaimedSegment;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * How many events a streaming processor is behind the event store: the head position (events stored) minus the
- * position of the processor's furthest-behind segment that this node holds (events that segment has passed).
+ * position of the processor's furthest-behind segment (events that segment has passed): as stored in the token store
+ * when that can be read without claiming (the DynamoDB token store), so every instance reports the whole processor,
+ * else of the segments this node holds.
  * <p>
  * Positions are counts of events, so the difference is exact: with the DynamoDB store a {@code PartitionedLogToken}'s
  * position is the sum of its partitions' positions and the head token's the sum of the partition heads, and every
- * segment's token moves past every event, its segment's or not. A processor this node holds no segment of (another node
- * runs it, or it has not claimed one yet) has no known lag here.
+ * segment's token moves past every event, its segment's or not. Read from this node's segments only, a processor it
+ * holds no segment of (another node runs it, or it has not claimed one yet) has no known lag here.
  * <p>
  * The head is read once per {@code headMaxAge} (one strongly consistent read of all partition heads), not once per
  * processor and scrape.
@@ -65,6 +69,16 @@ public final class ProcessorLag {
             headReadAt = now;
         }
         return head;
+    }
+
+    /**
+     * The position of the processor's furthest-behind segment as stored, whichever instance holds it (a segment at the
+     * start of the stream is at 0); empty when the processor has no segments yet.
+     */
+    public static OptionalLong lowestStoredPosition(List<ClaimedSegment> segments) {
+        return segments.stream()
+                .mapToLong(segment -> segment.token() == null ? 0 : segment.token().position().orElse(0))
+                .min();
     }
 
     /** The position of the processor's furthest-behind segment on this node; empty when it holds none with a token. */

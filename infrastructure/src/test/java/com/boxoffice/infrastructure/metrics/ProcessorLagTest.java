@@ -1,7 +1,10 @@
 package com.boxoffice.infrastructure.metrics;
 
+import com.boxoffice.infrastructure.tokenstore.ClaimedSegment;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -40,6 +43,20 @@ class ProcessorLagTest {
 
         assertThat(lag.eventsBehind("projection")).hasValue(20);
         assertThat(lag.eventsBehind("publisher")).hasValue(0);
+    }
+
+    @Test
+    void theStoredPositionIsTheFurthestBehindSegmentWhoeverHoldsIt() {
+        Instant now = Instant.parse("2026-12-01T10:00:00Z");
+        List<ClaimedSegment> segments = List.of(
+                new ClaimedSegment(0, 1, "node-a", now, false, new GlobalSequenceTrackingToken(41)),
+                new ClaimedSegment(1, 1, "node-b", now, false, ReplayToken.createReplayToken(
+                        new GlobalSequenceTrackingToken(90), new GlobalSequenceTrackingToken(17))));
+
+        assertThat(ProcessorLag.lowestStoredPosition(segments)).hasValue(17);
+        assertThat(ProcessorLag.lowestStoredPosition(List.of(
+                new ClaimedSegment(0, 0, null, null, false, null)))).as("at the start of the stream").hasValue(0);
+        assertThat(ProcessorLag.lowestStoredPosition(List.of())).as("no segments yet").isEmpty();
     }
 
     @Test
