@@ -7,6 +7,7 @@ import com.boxoffice.infrastructure.eventstore.DynamoDbEventStorageEngine;
 import com.boxoffice.infrastructure.eventstore.DynamoDbEventStoreProperties;
 import com.boxoffice.infrastructure.eventstore.EventStoreObserver;
 import com.boxoffice.infrastructure.eventstore.EventTables;
+import com.boxoffice.infrastructure.streaming.NotifyingEmbeddedEventStore;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
@@ -82,7 +83,8 @@ public class DynamoDbEventStoreAutoConfiguration {
     /**
      * Axon's event store bean (same name, qualifier and conditions as in {@code AxonAutoConfiguration}, which backs off
      * when this one exists), with the fetch delay from the properties: how late a tracking processor sees another JVM's
-     * events when the stream is idle, against one heads read per poll.
+     * events when the stream is idle, against one heads read per poll; and, unless switched off, streams that tell
+     * pooled streaming processors of new events (see {@link NotifyingEmbeddedEventStore}).
      */
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
@@ -90,11 +92,11 @@ public class DynamoDbEventStoreAutoConfiguration {
     @ConditionalOnBean(EventStorageEngine.class)
     public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, DynamoDbEventStoreProperties properties,
                                          org.axonframework.config.Configuration configuration) {
-        return EmbeddedEventStore.builder()
+        EmbeddedEventStore.Builder builder = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(properties.pollingInterval().toMillis())
-                .build();
+                .fetchDelay(properties.pollingInterval().toMillis());
+        return properties.notifyProcessors() ? new NotifyingEmbeddedEventStore(builder) : builder.build();
     }
 }

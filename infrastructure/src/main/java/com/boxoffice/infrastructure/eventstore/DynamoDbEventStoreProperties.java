@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param clockSkew         how far writers' clocks may disagree, for tokens at a point in time
  * @param pollingInterval   how long Axon's event store waits before asking DynamoDB again when the stream is idle;
  *                          events of other JVMs arrive up to this late, and an idle poll costs one BatchGetItem
+ * @param notifyProcessors  whether pooled streaming processors are told of new events as they arrive (see
+ *                          {@code NotifyingEmbeddedEventStore}) rather than looking every 500 ms
  */
 @ConfigurationProperties("boxoffice.eventstore")
 public record DynamoDbEventStoreProperties(
@@ -28,5 +30,6 @@ public record DynamoDbEventStoreProperties(
         @DefaultValue("snapshots") String snapshotsTable,
         @DefaultValue("100") int maxCommitAttempts,
         @DefaultValue("1m") Duration clockSkew,
-        @DefaultValue("1s") Duration pollingInterval) {
+        @DefaultValue("1s") Duration pollingInterval,
+        @DefaultValue("true") boolean notifyProcessors) {
 }
