@@ -18,7 +18,10 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -45,6 +48,8 @@ import java.util.OptionalLong;
 @EnableConfigurationProperties(KinesisProperties.class)
 public class KinesisAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(KinesisAutoConfiguration.class);
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public KinesisConnection kinesisConnection(KinesisProperties properties) {
@@ -61,9 +66,29 @@ public class KinesisAutoConfiguration {
     @ConditionalOnMissingBean
     public KinesisStreamProvisioner kinesisStreamProvisioner(KinesisClient client, KinesisConnection connection,
                                                              KinesisProperties properties) {
-        // Created lazily by the first publish, so an unreachable Kinesis never stops the application from starting.
+        // Never on the start-up path: an unreachable Kinesis must not stop the application from starting.
         return new KinesisStreamProvisioner(client, properties.streamName(),
                 properties.createStream(connection.mode()), properties.shardCount());
+    }
+
+    /**
+     * Makes the stream ready in the background right after start-up, so that health reports it before the first event
+     * is published. If Kinesis cannot be reached now, the publisher tries again with its first records.
+     */
+    @Bean
+    public SmartInitializingSingleton kinesisStreamAtStartup(KinesisStreamProvisioner stream) {
+        return () -> {
+            Thread provisioning = new Thread(() -> {
+                try {
+                    stream.ensureActive();
+                } catch (RuntimeException e) {
+                    log.info("Kinesis stream {} not ready at start-up ({}); the publisher retries", stream.streamName(),
+                            e.toString());
+                }
+            }, "kinesis-stream-at-startup");
+            provisioning.setDaemon(true);
+            provisioning.start();
+        };
     }
 
     @Bean
