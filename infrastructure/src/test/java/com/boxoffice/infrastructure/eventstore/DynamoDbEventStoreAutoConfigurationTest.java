@@ -1,8 +1,7 @@
 package com.boxoffice.infrastructure.eventstore;
 
-import com.boxoffice.infrastructure.autoconfigure.AxonJackson3AutoConfiguration;
-import com.boxoffice.infrastructure.autoconfigure.DynamoDbAutoConfiguration;
 import com.boxoffice.infrastructure.autoconfigure.DynamoDbEventStoreAutoConfiguration;
+import com.boxoffice.infrastructure.testing.AxonContextRunners;
 import com.boxoffice.infrastructure.testing.LocalDynamoDb;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
@@ -15,14 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
-import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
-import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
-import org.axonframework.springboot.autoconfig.InfraConfiguration;
-import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
-import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,15 +31,7 @@ class DynamoDbEventStoreAutoConfigurationTest {
 
     private final String prefix = LocalDynamoDb.uniquePrefix();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class,
-                    InfraConfiguration.class, NoOpTransactionAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
-                    AxonTracingAutoConfiguration.class, AxonJackson3AutoConfiguration.class,
-                    DynamoDbAutoConfiguration.class, DynamoDbEventStoreAutoConfiguration.class))
-            .withPropertyValues("axon.axonserver.enabled=false", "axon.serializer.general=jackson3",
-                    "axon.serializer.events=jackson3", "axon.serializer.messages=jackson3",
-                    "boxoffice.dynamodb.mode=endpoint", "boxoffice.dynamodb.endpoint=" + LocalDynamoDb.endpoint(),
-                    "boxoffice.dynamodb.table-prefix=" + prefix)
+    private final ApplicationContextRunner runner = AxonContextRunners.axonOnLocalDynamoDb(prefix, DynamoDbEventStoreAutoConfiguration.class)
             .withUserConfiguration(InMemoryTokens.class);
 
     @Configuration(proxyBeanMethods = false)

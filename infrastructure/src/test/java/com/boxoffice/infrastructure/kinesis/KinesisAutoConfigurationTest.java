@@ -1,6 +1,7 @@
 package com.boxoffice.infrastructure.kinesis;
 
 import com.boxoffice.infrastructure.autoconfigure.KinesisAutoConfiguration;
+import com.boxoffice.infrastructure.testing.AxonContextRunners;
 import com.boxoffice.infrastructure.testing.KinesisEmulator;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -11,14 +12,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
-import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
-import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
-import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
-import org.axonframework.springboot.autoconfig.InfraConfiguration;
-import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
-import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -34,13 +28,7 @@ import static org.awaitility.Awaitility.await;
 /** The auto-configuration in a Spring Boot application with Axon: off by default, publishing when enabled. */
 class KinesisAutoConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class,
-                    InfraConfiguration.class, NoOpTransactionAutoConfiguration.class,
-                    ObjectMapperAutoConfiguration.class, AxonTracingAutoConfiguration.class,
-                    KinesisAutoConfiguration.class))
-            .withPropertyValues("axon.axonserver.enabled=false", "axon.serializer.general=jackson3",
-                    "axon.serializer.events=jackson3", "axon.serializer.messages=jackson3")
+    private final ApplicationContextRunner runner = AxonContextRunners.axon(KinesisAutoConfiguration.class)
             .withUserConfiguration(InMemoryAxon.class);
 
     @Configuration(proxyBeanMethods = false)

@@ -1,26 +1,18 @@
 package com.boxoffice.infrastructure.metrics;
 
-import com.boxoffice.infrastructure.autoconfigure.AxonJackson3AutoConfiguration;
-import com.boxoffice.infrastructure.autoconfigure.DynamoDbAutoConfiguration;
 import com.boxoffice.infrastructure.autoconfigure.DynamoDbEventStoreAutoConfiguration;
 import com.boxoffice.infrastructure.autoconfigure.DynamoDbHealthAutoConfiguration;
 import com.boxoffice.infrastructure.autoconfigure.EventStoreMetricsAutoConfiguration;
 import com.boxoffice.infrastructure.eventstore.EventTables;
 import com.boxoffice.infrastructure.health.DynamoDbHealthIndicator;
+import com.boxoffice.infrastructure.testing.AxonContextRunners;
 import com.boxoffice.infrastructure.testing.LocalDynamoDb;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
-import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
-import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
-import org.axonframework.springboot.autoconfig.InfraConfiguration;
-import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
-import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
@@ -39,17 +31,10 @@ class OperationsAutoConfigurationTest {
 
     private final String prefix = LocalDynamoDb.uniquePrefix();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class,
-                    InfraConfiguration.class, NoOpTransactionAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
-                    AxonTracingAutoConfiguration.class, AxonJackson3AutoConfiguration.class,
-                    DynamoDbAutoConfiguration.class, DynamoDbEventStoreAutoConfiguration.class,
-                    MetricsAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
-                    EventStoreMetricsAutoConfiguration.class, DynamoDbHealthAutoConfiguration.class))
-            .withPropertyValues("axon.axonserver.enabled=false", "axon.serializer.general=jackson3",
-                    "axon.serializer.events=jackson3", "axon.serializer.messages=jackson3",
-                    "boxoffice.dynamodb.mode=endpoint", "boxoffice.dynamodb.endpoint=" + LocalDynamoDb.endpoint(),
-                    "boxoffice.dynamodb.table-prefix=" + prefix)
+    private final ApplicationContextRunner runner = AxonContextRunners.axonOnLocalDynamoDb(prefix,
+                    DynamoDbEventStoreAutoConfiguration.class, MetricsAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class, EventStoreMetricsAutoConfiguration.class,
+                    DynamoDbHealthAutoConfiguration.class)
             .withUserConfiguration(InMemoryTokens.class);
 
     @Configuration(proxyBeanMethods = false)

@@ -1,9 +1,8 @@
 package com.boxoffice.infrastructure.tokenstore;
 
-import com.boxoffice.infrastructure.autoconfigure.AxonJackson3AutoConfiguration;
-import com.boxoffice.infrastructure.autoconfigure.DynamoDbAutoConfiguration;
 import com.boxoffice.infrastructure.autoconfigure.DynamoDbTokenStoreAutoConfiguration;
 import com.boxoffice.infrastructure.dynamodb.TableSpec;
+import com.boxoffice.infrastructure.testing.AxonContextRunners;
 import com.boxoffice.infrastructure.testing.LocalDynamoDb;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
@@ -11,14 +10,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
-import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
-import org.axonframework.springboot.autoconfig.AxonTracingAutoConfiguration;
-import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
-import org.axonframework.springboot.autoconfig.InfraConfiguration;
-import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
-import org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,15 +25,7 @@ class DynamoDbTokenStoreAutoConfigurationTest {
 
     private final String prefix = LocalDynamoDb.uniquePrefix();
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class,
-                    InfraConfiguration.class, NoOpTransactionAutoConfiguration.class, ObjectMapperAutoConfiguration.class,
-                    AxonTracingAutoConfiguration.class, AxonJackson3AutoConfiguration.class,
-                    DynamoDbAutoConfiguration.class, DynamoDbTokenStoreAutoConfiguration.class))
-            .withPropertyValues("axon.axonserver.enabled=false", "axon.serializer.general=jackson3",
-                    "axon.serializer.events=jackson3", "axon.serializer.messages=jackson3",
-                    "boxoffice.dynamodb.mode=endpoint", "boxoffice.dynamodb.endpoint=" + LocalDynamoDb.endpoint(),
-                    "boxoffice.dynamodb.table-prefix=" + prefix);
+    private final ApplicationContextRunner runner = AxonContextRunners.axonOnLocalDynamoDb(prefix, DynamoDbTokenStoreAutoConfiguration.class);
 
     @Configuration(proxyBeanMethods = false)
     static class OwnTokenStore {
