@@ -5,12 +5,12 @@ import com.boxoffice.infrastructure.testing.LocalDynamoDb;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Fresh event store tables on the test DynamoDB Local, under a prefix no other test uses. */
-final class EventStoreTestTables {
+public final class EventStoreTestTables {
 
     private EventStoreTestTables() {
     }
 
-    static EventTables create(DynamoDbClient client) {
+    public static EventTables create(DynamoDbClient client) {
         EventTables tables = EventTables.withPrefix(LocalDynamoDb.uniquePrefix());
         new TableCreator(client).createMissing(tables.specs());
         return tables;

@@ -1,7 +1,7 @@
 package com.boxoffice.infrastructure.metrics;
 
-import com.boxoffice.infrastructure.dynamodb.TableCreator;
 import com.boxoffice.infrastructure.eventstore.DynamoDbEventStorageEngine;
+import com.boxoffice.infrastructure.eventstore.EventStoreTestTables;
 import com.boxoffice.infrastructure.eventstore.EventTables;
 import com.boxoffice.infrastructure.testing.LocalDynamoDb;
 import io.micrometer.core.instrument.Counter;
@@ -44,8 +44,7 @@ class EventStoreMetersDynamoDbTest {
 
     @BeforeEach
     void freshTables() {
-        tables = EventTables.withPrefix(LocalDynamoDb.uniquePrefix());
-        new TableCreator(client).createMissing(tables.specs());
+        tables = EventStoreTestTables.create(client);
     }
 
     private DynamoDbEventStorageEngine engine(EventStoreMeters meters) {
