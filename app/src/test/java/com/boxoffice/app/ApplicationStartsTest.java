@@ -19,7 +19,7 @@ class ApplicationStartsTest {
     int port;
 
     @Autowired
-    com.boxoffice.infrastructure.dynamodb.DynamoDbConnection connection;
+    com.boxoffice.axon.springboot.dynamodb.DynamoDbConnection connection;
 
     @Test
     void healthIsUpOnTheEmbeddedDefault() {

@@ -1,6 +1,6 @@
 package com.boxoffice.bench;
 
-import com.boxoffice.infrastructure.dynamodb.ItemSizes;
+import com.boxoffice.axon.dynamodb.schema.ItemSizes;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;

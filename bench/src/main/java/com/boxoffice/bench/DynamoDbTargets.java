@@ -1,13 +1,13 @@
 package com.boxoffice.bench;
 
-import com.boxoffice.infrastructure.dynamodb.DynamoDbClients;
-import com.boxoffice.infrastructure.dynamodb.DynamoDbConnection;
-import com.boxoffice.infrastructure.dynamodb.DynamoDbMode;
-import com.boxoffice.infrastructure.dynamodb.DynamoDbProperties;
-import com.boxoffice.infrastructure.dynamodb.EmbeddedDynamoDb;
-import com.boxoffice.infrastructure.dynamodb.TableCreator;
-import com.boxoffice.infrastructure.eventstore.DynamoDbEventStorageEngine;
-import com.boxoffice.infrastructure.eventstore.EventTables;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbClients;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbConnection;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbMode;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbProperties;
+import com.boxoffice.localaws.EmbeddedDynamoDb;
+import com.boxoffice.axon.dynamodb.schema.TableCreator;
+import com.boxoffice.axon.dynamodb.eventstore.DynamoDbEventStorageEngine;
+import com.boxoffice.axon.dynamodb.eventstore.EventTables;
 import org.axonframework.serialization.Serializer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

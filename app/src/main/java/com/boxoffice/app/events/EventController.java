@@ -1,6 +1,6 @@
 package com.boxoffice.app.events;
 
-import com.boxoffice.infrastructure.tracing.RequestIds;
+import com.boxoffice.kernel.tracing.RequestIds;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,6 +1,6 @@
 package com.boxoffice.app.events;
 
-import com.boxoffice.infrastructure.tracing.RequestIds;
+import com.boxoffice.kernel.tracing.RequestIds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;

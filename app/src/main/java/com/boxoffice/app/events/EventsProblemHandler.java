@@ -1,6 +1,6 @@
 package com.boxoffice.app.events;
 
-import com.boxoffice.infrastructure.web.RestProblemHandler;
+import com.boxoffice.kernel.web.RestProblemHandler;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;

@@ -1,6 +1,6 @@
 package com.boxoffice.app.admin;
 
-import com.boxoffice.infrastructure.tokenstore.DynamoDbTokenStore;
+import com.boxoffice.axon.dynamodb.tokenstore.DynamoDbTokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,6 +1,6 @@
 package com.boxoffice.app.process;
 
-import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.testing.LocalDynamoDb;
 
 import java.io.IOException;
 import java.net.ServerSocket;

@@ -5,7 +5,7 @@ import com.boxoffice.cart.api.OrderLineReserved;
 import com.boxoffice.cart.api.OrderPlaced;
 import com.boxoffice.cart.api.OrderRejected;
 import com.boxoffice.cart.api.OrderReserved;
-import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.testing.LocalDynamoDb;
 import com.boxoffice.ticketing.api.ReservationConfirmed;
 import com.boxoffice.ticketing.api.ReservationReleased;
 import com.boxoffice.ticketing.api.TicketsReserved;

@@ -1,6 +1,6 @@
 package com.boxoffice.app.process;
 
-import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.testing.LocalDynamoDb;
 import com.boxoffice.ticketing.api.ReservationConfirmed;
 import com.boxoffice.ticketing.api.ReservationReleased;
 import com.boxoffice.ticketing.api.TicketsReserved;

@@ -1,11 +1,12 @@
 package com.boxoffice.app.process;
 
-import com.boxoffice.infrastructure.dynamodb.DynamoDbClients;
-import com.boxoffice.infrastructure.dynamodb.DynamoDbConnection;
-import com.boxoffice.infrastructure.eventstore.DynamoDbEventStorageEngine;
-import com.boxoffice.infrastructure.eventstore.EventTables;
-import com.boxoffice.infrastructure.serialization.TrackingTokenTyping;
-import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbClients;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbConnection;
+import com.boxoffice.axon.dynamodb.eventstore.DynamoDbEventStorageEngine;
+import com.boxoffice.axon.dynamodb.eventstore.EventTables;
+import com.boxoffice.axon.dynamodb.serialization.TrackingTokenTyping;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbProperties;
+import com.boxoffice.testing.LocalDynamoDb;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
@@ -25,7 +26,7 @@ final class EventStoreReader implements AutoCloseable {
 
     EventStoreReader(String tablePrefix) {
         Serializer serializer = Jackson3Serializer.builder().jsonMapperBuilderCustomizer(TrackingTokenTyping.customizer()).build();
-        client = DynamoDbClients.create(DynamoDbConnection.open(LocalDynamoDb.properties(tablePrefix)));
+        client = DynamoDbClients.create(DynamoDbConnection.open(DynamoDbProperties.ofEndpoint(LocalDynamoDb.endpoint(), tablePrefix)));
         // 16 partitions: the application's default, fixed for the life of the tables.
         engine = DynamoDbEventStorageEngine.builder().client(client).tables(EventTables.withPrefix(tablePrefix))
                 .partitions(16).eventSerializer(serializer).snapshotSerializer(serializer).build();

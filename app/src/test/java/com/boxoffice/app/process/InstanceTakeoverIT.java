@@ -1,11 +1,12 @@
 package com.boxoffice.app.process;
 
-import com.boxoffice.infrastructure.dynamodb.DynamoDbClients;
-import com.boxoffice.infrastructure.dynamodb.DynamoDbConnection;
-import com.boxoffice.infrastructure.eventstore.DynamoDbEventStorageEngine;
-import com.boxoffice.infrastructure.eventstore.EventTables;
-import com.boxoffice.infrastructure.serialization.TrackingTokenTyping;
-import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbClients;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbConnection;
+import com.boxoffice.axon.dynamodb.eventstore.DynamoDbEventStorageEngine;
+import com.boxoffice.axon.dynamodb.eventstore.EventTables;
+import com.boxoffice.axon.dynamodb.serialization.TrackingTokenTyping;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbProperties;
+import com.boxoffice.testing.LocalDynamoDb;
 import com.boxoffice.ticketing.api.ConcertCancelled;
 import com.boxoffice.ticketing.api.ConcertScheduled;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -53,7 +54,7 @@ class InstanceTakeoverIT {
                 "boxoffice.dynamodb.table-prefix=" + prefix,
                 "boxoffice.kinesis.enabled=false",
                 "boxoffice.tokenstore.claim-timeout=5s");
-        try (DynamoDbClient client = DynamoDbClients.create(DynamoDbConnection.open(LocalDynamoDb.properties(prefix)));
+        try (DynamoDbClient client = DynamoDbClients.create(DynamoDbConnection.open(DynamoDbProperties.ofEndpoint(LocalDynamoDb.endpoint(), prefix)));
              AppProcess first = AppProcess.start("first", with(shared, "boxoffice.tokenstore.owner=first"));
              AppProcess second = startWhenFirstOwnsTheCatalogue(client, prefix, shared)) {
             for (int i = 0; i < 20; i++) {
@@ -142,7 +143,7 @@ class InstanceTakeoverIT {
     private Map<String, String> replayStore(String prefix) {
         Serializer serializer = Jackson3Serializer.builder().jsonMapperBuilderCustomizer(TrackingTokenTyping.customizer()).build();
         Map<String, String> statuses = new HashMap<>();
-        try (DynamoDbClient client = DynamoDbClients.create(DynamoDbConnection.open(LocalDynamoDb.properties(prefix)))) {
+        try (DynamoDbClient client = DynamoDbClients.create(DynamoDbConnection.open(DynamoDbProperties.ofEndpoint(LocalDynamoDb.endpoint(), prefix)))) {
             DynamoDbEventStorageEngine engine = DynamoDbEventStorageEngine.builder().client(client)
                     .tables(EventTables.withPrefix(prefix)).partitions(16)
                     .eventSerializer(serializer).snapshotSerializer(serializer).build();

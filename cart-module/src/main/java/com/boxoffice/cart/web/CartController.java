@@ -1,6 +1,6 @@
 package com.boxoffice.cart.web;
 
-import com.boxoffice.infrastructure.web.GatewayAnswers;
+import com.boxoffice.kernel.web.GatewayAnswers;
 import com.boxoffice.cart.api.AddCartItem;
 import com.boxoffice.cart.api.CartLine;
 import com.boxoffice.cart.api.CartView;

@@ -1,6 +1,6 @@
 package com.boxoffice.cart.web;
 
-import com.boxoffice.infrastructure.web.GatewayAnswers;
+import com.boxoffice.kernel.web.GatewayAnswers;
 import com.boxoffice.cart.api.FindOrder;
 import com.boxoffice.cart.api.OrderView;
 import com.boxoffice.cart.config.CartProperties;

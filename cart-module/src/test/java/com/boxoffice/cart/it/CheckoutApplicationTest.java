@@ -5,7 +5,7 @@ import com.boxoffice.cart.api.RecordLineReservation;
 import com.boxoffice.cart.process.CheckoutProcess;
 import com.boxoffice.cart.query.CartProjection;
 import com.boxoffice.cart.query.OrderProjection;
-import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.testing.LocalDynamoDb;
 import com.boxoffice.ticketing.api.ConcertView;
 import com.boxoffice.ticketing.api.FindConcert;
 import com.boxoffice.ticketing.api.ReservationReleased;

@@ -5,20 +5,24 @@ import com.boxoffice.ticketing.query.ConcertCatalogueProjection;
 import com.boxoffice.ticketing.query.ConcertCatalogueQueries;
 import com.boxoffice.ticketing.query.ConcertSearch;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The concert's snapshots, the catalogue's projection, its queries, its event processor and its replay endpoint. */
+/**
+ * The concert's snapshots, the catalogue's projection, its queries and its event processor (replayed, like every
+ * processor, through the admin API).
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TicketingProperties.class)
 public class TicketingConfiguration {
 
     @Bean
@@ -41,11 +45,6 @@ public class TicketingConfiguration {
         return snapshotter.stream().findFirst()
                 .<SnapshotTriggerDefinition>map(found -> new EventCountSnapshotTriggerDefinition(found, properties.snapshotEvery()))
                 .orElse(NoSnapshotTriggerDefinition.INSTANCE);
-    }
-
-    @Bean
-    CatalogueReplayEndpoint catalogueReplayEndpoint(EventProcessingConfiguration processing) {
-        return new CatalogueReplayEndpoint(processing);
     }
 
     /**

@@ -1,8 +1,6 @@
 /**
- * Ticketing's wiring. {@link com.boxoffice.ticketing.config.TicketingAutoConfiguration} holds the defaults an
- * application may replace (the {@link java.time.Clock}, and the command gateway whose
- * {@link com.boxoffice.ticketing.config.ConflictRetryScheduler} retries optimistic-locking conflicts and nothing else);
- * {@link com.boxoffice.ticketing.config.TicketingConfiguration} the concert's snapshots and the catalogue's processor,
- * projection and queries; {@link com.boxoffice.ticketing.config.CatalogueReplayEndpoint} the operator's replay handle.
+ * Ticketing's wiring: {@link com.boxoffice.ticketing.config.TicketingConfiguration} holds the concert's snapshots and
+ * the catalogue's processor, projection and queries. The clock and the conflict-retrying command gateway the context
+ * uses come from the shop kernel ({@code com.boxoffice.kernel}), shared with the other contexts.
  */
 package com.boxoffice.ticketing.config;

@@ -1,6 +1,6 @@
 package com.boxoffice.ticketing.web;
 
-import com.boxoffice.infrastructure.web.GatewayAnswers;
+import com.boxoffice.kernel.web.GatewayAnswers;
 import com.boxoffice.ticketing.api.CancelConcert;
 import com.boxoffice.ticketing.api.ConcertView;
 import com.boxoffice.ticketing.api.FindConcert;

@@ -11,7 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import com.boxoffice.infrastructure.web.RestProblemHandler;
+import com.boxoffice.kernel.web.RestProblemHandler;
 
 /**
  * Every error of the concert endpoints as RFC 9457 {@code application/problem+json}: 400 for input that can never

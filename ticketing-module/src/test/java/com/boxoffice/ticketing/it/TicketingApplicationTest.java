@@ -1,14 +1,16 @@
 package com.boxoffice.ticketing.it;
 
-import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.testing.LocalDynamoDb;
 import com.boxoffice.ticketing.api.ConcertCancelledException;
 import com.boxoffice.ticketing.api.ConcertView;
 import com.boxoffice.ticketing.api.FindConcert;
 import com.boxoffice.ticketing.api.Reservation;
 import com.boxoffice.ticketing.api.ReserveTickets;
 import com.boxoffice.ticketing.api.TicketsSoldOutException;
-import com.boxoffice.ticketing.config.CatalogueReplayEndpoint;
-import com.boxoffice.ticketing.config.TicketingAutoConfiguration;
+import com.boxoffice.kernel.admin.ProcessorAdminService;
+import com.boxoffice.kernel.admin.ProcessorStatus;
+import com.boxoffice.kernel.admin.ResetTarget;
+import com.boxoffice.kernel.commands.CommandGatewayAutoConfiguration;
 import com.boxoffice.ticketing.domain.Concert;
 import com.boxoffice.ticketing.query.CatalogueChange;
 import com.boxoffice.ticketing.query.ConcertCatalogue;
@@ -35,7 +37,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -83,7 +84,7 @@ class TicketingApplicationTest {
     @Autowired
     QueryGateway queries;
     @Autowired
-    CatalogueReplayEndpoint replayEndpoint;
+    ProcessorAdminService processors;
     @Autowired
     ConcertCatalogue catalogue;
     @Autowired
@@ -100,7 +101,7 @@ class TicketingApplicationTest {
     void commandsGoThroughTheConflictRetryingGateway() {
         assertThat(context.getBeanNamesForType(CommandGateway.class)).containsExactly("commandGateway");
         assertThat(((ConfigurableApplicationContext) context).getBeanFactory().getBeanDefinition("commandGateway")
-                .getFactoryBeanName()).isEqualTo(TicketingAutoConfiguration.class.getName());
+                .getFactoryBeanName()).isEqualTo(CommandGatewayAutoConfiguration.class.getName());
     }
 
     @Test
@@ -198,9 +199,10 @@ class TicketingApplicationTest {
         catalogue.apply(id, 1_000, CatalogueChange.reserved(5));
         assertThat(catalogued(id)).get().extracting(ConcertView::available).isEqualTo(21);
 
-        Map<String, Object> status = replayEndpoint.replay();
+        ProcessorStatus status = processors.reset(ConcertCatalogueProjection.PROCESSING_GROUP, new ResetTarget.Tail());
 
-        assertThat(status).containsEntry("processor", ConcertCatalogueProjection.PROCESSING_GROUP).containsEntry("running", true);
+        assertThat(status.name()).isEqualTo(ConcertCatalogueProjection.PROCESSING_GROUP);
+        assertThat(status.running()).isTrue();
         await().atMost(PROJECTION_LAG).until(() -> catalogued(id).map(ConcertView::available).orElse(-1) == 26);
     }
 

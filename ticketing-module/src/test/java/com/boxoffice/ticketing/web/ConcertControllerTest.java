@@ -63,8 +63,7 @@ class ConcertControllerTest {
     void setUp() {
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        TicketingProperties properties = new TicketingProperties(Duration.ofMillis(300),
-                new TicketingProperties.ConflictRetry(3, Duration.ofMillis(5), Duration.ofMillis(50)), 250);
+        TicketingProperties properties = new TicketingProperties(Duration.ofMillis(300), 250);
         mvc = MockMvcBuilders.standaloneSetup(new ConcertController(commands, queries, properties))
                 .setControllerAdvice(new TicketingProblemHandler())
                 .setValidator(validator)

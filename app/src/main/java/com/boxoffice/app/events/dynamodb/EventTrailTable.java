@@ -1,7 +1,7 @@
 package com.boxoffice.app.events.dynamodb;
 
 import com.boxoffice.app.events.EventEntry;
-import com.boxoffice.infrastructure.dynamodb.TableSpec;
+import com.boxoffice.axon.dynamodb.schema.TableSpec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;

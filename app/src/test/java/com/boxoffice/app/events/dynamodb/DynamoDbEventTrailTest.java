@@ -1,8 +1,8 @@
 package com.boxoffice.app.events.dynamodb;
 
 import com.boxoffice.app.events.EventEntry;
-import com.boxoffice.infrastructure.dynamodb.TableCreator;
-import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.axon.dynamodb.schema.TableCreator;
+import com.boxoffice.testing.LocalDynamoDb;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -2,9 +2,9 @@ package com.boxoffice.cart.query.dynamodb;
 
 import com.boxoffice.cart.query.CartViewStore;
 import com.boxoffice.cart.query.OrderViewStore;
-import com.boxoffice.infrastructure.dynamodb.DynamoDbProperties;
-import com.boxoffice.infrastructure.dynamodb.DynamoDbSchema;
-import com.boxoffice.infrastructure.dynamodb.TableSpec;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbProperties;
+import com.boxoffice.axon.dynamodb.schema.DynamoDbSchema;
+import com.boxoffice.axon.dynamodb.schema.TableSpec;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

@@ -1,6 +1,6 @@
 package com.boxoffice.cart.query.dynamodb;
 
-import com.boxoffice.infrastructure.dynamodb.TableSpec;
+import com.boxoffice.axon.dynamodb.schema.TableSpec;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;

@@ -1,8 +1,8 @@
 package com.boxoffice.ticketing.query.dynamodb;
 
-import com.boxoffice.infrastructure.dynamodb.DynamoDbProperties;
-import com.boxoffice.infrastructure.dynamodb.DynamoDbSchema;
-import com.boxoffice.infrastructure.dynamodb.TableSpec;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbProperties;
+import com.boxoffice.axon.dynamodb.schema.DynamoDbSchema;
+import com.boxoffice.axon.dynamodb.schema.TableSpec;
 import com.boxoffice.ticketing.query.ConcertCatalogue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

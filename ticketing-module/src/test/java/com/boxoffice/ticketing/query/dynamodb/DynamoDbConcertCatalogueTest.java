@@ -1,9 +1,10 @@
 package com.boxoffice.ticketing.query.dynamodb;
 
-import com.boxoffice.infrastructure.dynamodb.DynamoDbClients;
-import com.boxoffice.infrastructure.dynamodb.DynamoDbConnection;
-import com.boxoffice.infrastructure.dynamodb.TableCreator;
-import com.boxoffice.infrastructure.testing.LocalDynamoDb;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbClients;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbConnection;
+import com.boxoffice.axon.dynamodb.schema.TableCreator;
+import com.boxoffice.axon.springboot.dynamodb.DynamoDbProperties;
+import com.boxoffice.testing.LocalDynamoDb;
 import com.boxoffice.ticketing.api.ConcertStatus;
 import com.boxoffice.ticketing.api.ConcertView;
 import com.boxoffice.ticketing.query.CatalogueChange;
@@ -37,7 +38,7 @@ class DynamoDbConcertCatalogueTest {
 
     @BeforeAll
     static void connect() {
-        client = DynamoDbClients.create(DynamoDbConnection.open(LocalDynamoDb.properties("unused-")),
+        client = DynamoDbClients.create(DynamoDbConnection.open(DynamoDbProperties.ofEndpoint(LocalDynamoDb.endpoint(), "unused-")),
                 builder -> builder.overrideConfiguration(c -> c.addExecutionInterceptor(new ExecutionInterceptor() {
                     @Override
                     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {

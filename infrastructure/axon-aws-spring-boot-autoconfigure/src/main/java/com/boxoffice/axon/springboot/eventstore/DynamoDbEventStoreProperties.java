@@ -1,0 +1,35 @@
+package com.boxoffice.axon.springboot.eventstore;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * The DynamoDB event store. Table names get {@code boxoffice.dynamodb.table-prefix} in front.
+ *
+ * @param partitions        log partitions of the global stream; fixed for the life of the tables
+ * @param batchSize         events per read when sourcing aggregates and streaming (at most 99 events are appended
+ *                          per unit of work, DynamoDB's transaction limit, whatever this says)
+ * @param eventsTable       events, keyed by aggregate and sequence, with the stream index
+ * @param headsTable        one item per log partition
+ * @param snapshotsTable    the latest snapshot per aggregate
+ * @param maxCommitAttempts retries of a commit that lost the race for a partition head
+ * @param clockSkew         how far writers' clocks may disagree, for tokens at a point in time
+ * @param pollingInterval   how long Axon's event store waits before asking DynamoDB again when the stream is idle;
+ *                          events of other JVMs arrive up to this late, and an idle poll costs one BatchGetItem
+ * @param notifyProcessors  whether pooled streaming processors are told of new events as they arrive (see
+ *                          {@code NotifyingEmbeddedEventStore}) rather than looking every 500 ms
+ */
+@ConfigurationProperties("boxoffice.eventstore")
+public record DynamoDbEventStoreProperties(
+        @DefaultValue("16") int partitions,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("events") String eventsTable,
+        @DefaultValue("event-heads") String headsTable,
+        @DefaultValue("snapshots") String snapshotsTable,
+        @DefaultValue("100") int maxCommitAttempts,
+        @DefaultValue("1m") Duration clockSkew,
+        @DefaultValue("1s") Duration pollingInterval,
+        @DefaultValue("true") boolean notifyProcessors) {
+}

@@ -1,0 +1,269 @@
+package com.boxoffice.axon.dynamodb.eventstore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.AGGREGATE_ID;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.COMMIT_INDEX;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.COMMIT_STAMP;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.EVENT_ID;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.HEAD_POSITION;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.PARTITION;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.POSITION;
+
+/**
+ * Stores the events of one unit of work in one {@code TransactWriteItems}: for each partition it touches, the head
+ * moves from {@code h} to {@code h + n} on condition that it is still {@code h}, and its {@code n} events are put at
+ * positions {@code h+1 … h+n} on condition that their (aggregate, sequence) key is free.
+ * <p>
+ * Because a position is only ever written by the transaction that moves the head past it, positions are gapless and
+ * ordered by commit, and a failed or conflicting commit burns none. A lost race for a head is retried with the head's
+ * current value (returned by the failed condition, no extra read); a taken (aggregate, sequence) key is the caller's
+ * concurrency conflict and is never retried.
+ */
+final class CommitWriter {
+
+    private static final Logger log = LoggerFactory.getLogger(CommitWriter.class);
+
+    static final int MAX_TRANSACTION_ITEMS = 100;
+    static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
+    private static final long HEAD_ITEM_BYTES = 32;
+    private static final int UNKNOWN_OUTCOME_RETRIES = 3;
+
+    private final DynamoDbClient client;
+    private final EventTables tables;
+    private final LogHeads heads;
+    private final int maxAttempts;
+    private final Runnable beforeCommit;
+    private final EventStoreObserver observer;
+    private final ConsumedCapacities capacities;
+
+    CommitWriter(DynamoDbClient client, EventTables tables, LogHeads heads, int maxAttempts, Runnable beforeCommit,
+                 EventStoreObserver observer) {
+        this.client = client;
+        this.tables = tables;
+        this.heads = heads;
+        this.maxAttempts = maxAttempts;
+        this.beforeCommit = beforeCommit;
+        this.observer = observer;
+        this.capacities = new ConsumedCapacities(observer);
+    }
+
+    void write(List<PreparedEvent> events) {
+        Map<Integer, List<PreparedEvent>> byPartition = new LinkedHashMap<>();
+        events.forEach(e -> byPartition.computeIfAbsent(e.partition(), p -> new ArrayList<>()).add(e));
+        checkFitsOneTransaction(events, byPartition.size());
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            Map<Integer, Long> bases = new LinkedHashMap<>();
+            byPartition.keySet().forEach(p -> bases.put(p, heads.cachedOrRead(p)));
+            TransactWriteItemsRequest request = transaction(byPartition, bases);
+            beforeCommit.run();
+            try {
+                executeIdempotently(request);
+                bases.forEach((p, base) -> heads.learned(p, base + byPartition.get(p).size()));
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                if (handleCancellation(cancelled, events, byPartition.keySet())) {
+                    return;
+                }
+                observer.onHeadConflict();
+                backOff(attempt);
+            }
+        }
+        throw new EventStoreUnavailableException("Could not reserve positions in log partitions " + byPartition.keySet()
+                + " after " + maxAttempts + " attempts: too much contention on their heads", null);
+    }
+
+    private void checkFitsOneTransaction(List<PreparedEvent> events, int partitions) {
+        int items = events.size() + partitions;
+        long bytes = events.stream().mapToLong(PreparedEvent::itemBytes).sum() + partitions * HEAD_ITEM_BYTES;
+        if (items > MAX_TRANSACTION_ITEMS || bytes > MAX_TRANSACTION_BYTES) {
+            throw new CommitTooLargeException("A unit of work of " + events.size() + " events (" + bytes + " bytes) over "
+                    + partitions + " log partitions needs " + items + " transaction items; DynamoDB allows "
+                    + MAX_TRANSACTION_ITEMS + " items and " + MAX_TRANSACTION_BYTES + " bytes. Nothing was written; "
+                    + "split the work over several units of work (first event: " + EventItems.keyOf(events.get(0).message()) + ")");
+        }
+    }
+
+    private TransactWriteItemsRequest transaction(Map<Integer, List<PreparedEvent>> byPartition, Map<Integer, Long> bases) {
+        List<TransactWriteItem> heads = new ArrayList<>();
+        List<TransactWriteItem> puts = new ArrayList<>();
+        AttributeValue stamp = EventItems.number(CommitStamps.next());
+        byPartition.forEach((partition, partitionEvents) -> {
+            long base = bases.get(partition);
+            heads.add(TransactWriteItem.builder().update(headUpdate(partition, base, base + partitionEvents.size())).build());
+            long position = base;
+            for (PreparedEvent event : partitionEvents) {
+                Map<String, AttributeValue> item = new HashMap<>(event.item());
+                item.put(PARTITION, EventItems.number(partition));
+                item.put(POSITION, EventItems.number(++position));
+                item.put(COMMIT_STAMP, stamp);
+                item.put(COMMIT_INDEX, EventItems.number(event.indexInCommit()));
+                puts.add(TransactWriteItem.builder().put(Put.builder()
+                        .tableName(tables.events())
+                        .item(item)
+                        .conditionExpression("attribute_not_exists(#aggregateId)")
+                        .expressionAttributeNames(Map.of("#aggregateId", AGGREGATE_ID))
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build()).build());
+            }
+        });
+        List<TransactWriteItem> all = new ArrayList<>(heads);
+        all.addAll(puts);
+        // The token makes DynamoDB apply this transaction once, however often the SDK or we resend it (10 minutes).
+        return TransactWriteItemsRequest.builder().transactItems(all).clientRequestToken(UUID.randomUUID().toString())
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+    }
+
+    private Update headUpdate(int partition, long base, long next) {
+        Update.Builder update = Update.builder()
+                .tableName(tables.heads())
+                .key(Map.of(PARTITION, EventItems.number(partition)))
+                .updateExpression("SET #pos = :next")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (base == 0) {
+            return update.conditionExpression("attribute_not_exists(#pos)")
+                    .expressionAttributeNames(Map.of("#pos", HEAD_POSITION))
+                    .expressionAttributeValues(Map.of(":next", EventItems.number(next)))
+                    .build();
+        }
+        return update.conditionExpression("#pos = :base")
+                .expressionAttributeNames(Map.of("#pos", HEAD_POSITION))
+                .expressionAttributeValues(Map.of(":next", EventItems.number(next), ":base", EventItems.number(base)))
+                .build();
+    }
+
+    /**
+     * Sends the transaction; when its outcome is unknown (timeouts, 5xx after the SDK's own retries), sends the very same
+     * request again: its token makes DynamoDB answer success without applying it twice if the first one went through.
+     */
+    private void executeIdempotently(TransactWriteItemsRequest request) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                capacities.written(client.transactWriteItems(request).consumedCapacity());
+                return;
+            } catch (TransactionCanceledException cancelled) {
+                throw cancelled;
+            } catch (SdkClientException e) {
+                unknownOutcome(request, attempt, e);
+            } catch (DynamoDbException e) {
+                if (e.statusCode() >= 500 || e.isThrottlingException()) {
+                    unknownOutcome(request, attempt, e);
+                } else {
+                    throw new DynamoDbEventStoreException("DynamoDB refused the commit: " + e.getMessage(), e);
+                }
+            } catch (SdkException e) {
+                unknownOutcome(request, attempt, e);
+            }
+        }
+    }
+
+    private void unknownOutcome(TransactWriteItemsRequest request, int attempt, SdkException e) {
+        if (attempt >= UNKNOWN_OUTCOME_RETRIES) {
+            throw new EventStoreUnavailableException("DynamoDB did not answer the commit (token "
+                    + request.clientRequestToken() + ") after " + attempt + " tries with the SDK's retries: " + e.getMessage(), e);
+        }
+        log.warn("Commit outcome unknown ({}); resending the same transaction", e.getMessage());
+        backOff(attempt + 3);
+    }
+
+    /**
+     * @return {@code true} when the cancellation shows the commit is already stored (an earlier attempt whose answer was
+     * lost), {@code false} to retry with fresher heads
+     */
+    private boolean handleCancellation(TransactionCanceledException cancelled, List<PreparedEvent> events, Set<Integer> partitions) {
+        List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
+        int headCount = partitions.size();
+        if (reasons.size() != headCount + events.size()) {
+            throw new DynamoDbEventStoreException("DynamoDB cancelled the commit without per-item reasons: " + cancelled.getMessage(), cancelled);
+        }
+        List<Integer> partitionOrder = new ArrayList<>(partitions);
+        Set<String> ourIds = new HashSet<>();
+        events.forEach(e -> ourIds.add(e.message().getIdentifier()));
+        int takenByOthers = -1;
+        int takenByUs = 0;
+        for (int i = 0; i < events.size(); i++) {
+            CancellationReason reason = reasons.get(headCount + i);
+            if ("ConditionalCheckFailed".equals(reason.code())) {
+                Map<String, AttributeValue> existing = reason.item();
+                if (existing != null && existing.containsKey(EVENT_ID) && ourIds.contains(existing.get(EVENT_ID).s())) {
+                    takenByUs++;
+                } else if (takenByOthers < 0) {
+                    takenByOthers = i;
+                }
+            }
+        }
+        if (takenByOthers >= 0) {
+            PreparedEvent failed = events.get(takenByOthers);
+            throw new DuplicateEventKeyException("An event already exists at " + EventItems.keyOf(failed.message()),
+                    failed.message(), cancelled);
+        }
+        if (takenByUs == events.size()) {
+            return true;
+        }
+        for (int i = 0; i < headCount; i++) {
+            CancellationReason reason = reasons.get(i);
+            String code = reason.code();
+            if ("ConditionalCheckFailed".equals(code)) {
+                Map<String, AttributeValue> current = reason.item();
+                if (current != null && current.containsKey(HEAD_POSITION)) {
+                    heads.learned(partitionOrder.get(i), EventItems.longOf(current, HEAD_POSITION));
+                } else {
+                    // No current value came back (a DynamoDB without ReturnValuesOnConditionCheckFailure in
+                    // transactions): read the head, or the retry would repeat the same stale position forever.
+                    heads.refresh(partitionOrder.get(i));
+                }
+            } else if (!retryable(code)) {
+                throw new DynamoDbEventStoreException("DynamoDB cancelled the commit: " + code + " " + reason.message(), cancelled);
+            }
+        }
+        for (int i = headCount; i < reasons.size(); i++) {
+            String code = reasons.get(i).code();
+            if (!retryable(code) && !"ConditionalCheckFailed".equals(code)) {
+                throw new DynamoDbEventStoreException("DynamoDB cancelled the commit: " + code + " " + reasons.get(i).message(), cancelled);
+            }
+        }
+        return false;
+    }
+
+    private static boolean retryable(String code) {
+        return code == null || "None".equals(code) || "TransactionConflict".equals(code) || "ThrottlingError".equals(code)
+                || "ProvisionedThroughputExceeded".equals(code) || "RequestLimitExceeded".equals(code);
+    }
+
+    private static void backOff(int attempt) {
+        if (attempt <= 2) {
+            return;
+        }
+        long ceiling = Math.min(100, 1L << Math.min(attempt, 7));
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreUnavailableException("Interrupted while retrying a commit", e);
+        }
+    }
+}

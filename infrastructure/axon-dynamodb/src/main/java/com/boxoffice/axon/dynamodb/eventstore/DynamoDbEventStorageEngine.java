@@ -1,0 +1,389 @@
+package com.boxoffice.axon.dynamodb.eventstore;
+
+import com.boxoffice.axon.dynamodb.schema.ItemSizes;
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.AGGREGATE_ID;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.SEQ;
+
+/**
+ * An Axon {@code EventStorageEngine} on DynamoDB whose global stream never skips or duplicates a committed event.
+ * See the package documentation for the design. Build one with {@link #builder()}.
+ */
+public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
+
+    private final DynamoDbClient client;
+    private final EventTables tables;
+    private final LogPartitioner partitioner;
+    private final LogHeads heads;
+    private final CommitWriter writer;
+    private final StreamReader reader;
+    private final Duration clockSkew;
+    private final EventStoreObserver observer;
+    private final ConsumedCapacities capacities;
+
+    protected DynamoDbEventStorageEngine(Builder builder) {
+        super(builder);
+        this.client = builder.client;
+        this.tables = builder.tables;
+        this.observer = builder.observer;
+        this.capacities = new ConsumedCapacities(observer);
+        this.partitioner = new LogPartitioner(builder.partitions);
+        this.heads = new LogHeads(client, tables.heads(), builder.partitions, capacities);
+        this.writer = new CommitWriter(client, tables, heads, builder.maxCommitAttempts, builder.beforeCommit, observer);
+        this.reader = new StreamReader(client, tables, heads, builder.partitions, capacities);
+        this.clockSkew = builder.clockSkew;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public EventTables tables() {
+        return tables;
+    }
+
+    public int partitions() {
+        return partitioner.partitions();
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
+        if (events.isEmpty()) {
+            return;
+        }
+        long start = System.nanoTime();
+        EventStoreObserver.AppendOutcome outcome = EventStoreObserver.AppendOutcome.ERROR;
+        try {
+            append(events, serializer);
+            outcome = EventStoreObserver.AppendOutcome.SUCCESS;
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
+            // the latter is Axon's answer to a conflict at sequence 0 (a second aggregate with the same id)
+            outcome = EventStoreObserver.AppendOutcome.CONFLICT;
+            throw e;
+        } finally {
+            observer.onAppend(Duration.ofNanos(System.nanoTime() - start), outcome);
+        }
+    }
+
+    private void append(List<? extends EventMessage<?>> events, Serializer serializer) {
+        List<PreparedEvent> prepared = new ArrayList<>(events.size());
+        Set<EventItems.Key> keys = new HashSet<>();
+        Set<String> identifiers = new HashSet<>();
+        for (EventMessage<?> event : events) {
+            EventItems.Key key = EventItems.keyOf(event);
+            if (!keys.add(key) || !identifiers.add(event.getIdentifier())) {
+                // DynamoDB keeps no index on event ids (it would cost a write per event); a commit never repeats one.
+                handlePersistenceException(new DuplicateEventKeyException("The commit holds " + key + " or event "
+                        + event.getIdentifier() + " twice", event, null), event);
+            }
+            Map<String, AttributeValue> item = EventItems.toItem(event, serializer);
+            // partition, position, commit stamp and index (small numbers) are added at commit time
+            long bytes = ItemSizes.of(item) + 80;
+            if (bytes > ItemSizes.MAX_ITEM_BYTES) {
+                throw new EventTooLargeException(key.aggregateId(), key.sequence(), bytes, ItemSizes.MAX_ITEM_BYTES);
+            }
+            prepared.add(new PreparedEvent(event, item, partitioner.partitionOf(key.aggregateId()), bytes, prepared.size()));
+        }
+        try {
+            writer.write(prepared);
+        } catch (DuplicateEventKeyException e) {
+            handlePersistenceException(e, e.failedEvent());
+        } catch (SdkException e) {
+            throw translate("append events of " + EventItems.keyOf(events.get(0)), e);
+        }
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Map<String, AttributeValue> item = EventItems.toSnapshotItem(snapshot, serializer);
+        long bytes = ItemSizes.of(item);
+        if (bytes > ItemSizes.MAX_ITEM_BYTES) {
+            throw new EventTooLargeException(snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber(), bytes, ItemSizes.MAX_ITEM_BYTES);
+        }
+        try {
+            capacities.written(client.putItem(r -> r.tableName(tables.snapshots())
+                    .item(item)
+                    // Only the latest snapshot matters: a slow snapshotter must not replace a newer one.
+                    .conditionExpression("attribute_not_exists(#id) OR #seq < :seq")
+                    .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQ))
+                    .expressionAttributeValues(Map.of(":seq", EventItems.number(snapshot.getSequenceNumber())))
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)).consumedCapacity());
+        } catch (ConditionalCheckFailedException newerExists) {
+            // a snapshot at or after this sequence is stored already
+        } catch (SdkException e) {
+            throw translate("store the snapshot of " + snapshot.getAggregateIdentifier(), e);
+        }
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        GetItemResponse response = call("read the snapshot of " + aggregateIdentifier,
+                () -> client.getItem(r -> r.tableName(tables.snapshots()).consistentRead(true)
+                        .key(Map.of(AGGREGATE_ID, AttributeValue.fromS(aggregateIdentifier)))
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+        capacities.read(response.consumedCapacity());
+        Map<String, AttributeValue> item = response.item();
+        return item == null || item.isEmpty() ? Stream.empty() : Stream.of(EventItems.toDomainEventData(item));
+    }
+
+    /**
+     * A full batch unless the aggregate has no more events: a Query page stops at 1 MB whatever its limit, so pages are
+     * followed here; a short batch would make Axon believe it read the whole aggregate.
+     */
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
+        List<DomainEventData<?>> events = new ArrayList<>(batchSize);
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder()
+                    .tableName(tables.events())
+                    .consistentRead(true)
+                    .keyConditionExpression("#id = :id AND #seq >= :first")
+                    .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQ))
+                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(aggregateIdentifier),
+                            ":first", EventItems.number(firstSequenceNumber)))
+                    .limit(batchSize - events.size())
+                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+            if (startKey != null) {
+                query.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = call("read aggregate " + aggregateIdentifier, () -> client.query(query.build()));
+            capacities.read(page.consumedCapacity());
+            page.items().forEach(item -> events.add(EventItems.toDomainEventData(item)));
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null && events.size() < batchSize);
+        return events;
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        return call("read the global stream", () -> reader.read(token(lastToken), batchSize));
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        QueryResponse response = call("read the last sequence of " + aggregateIdentifier, () -> client.query(r -> r
+                .tableName(tables.events())
+                .consistentRead(true)
+                .keyConditionExpression("#id = :id")
+                .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQ))
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(aggregateIdentifier)))
+                .projectionExpression("#seq")
+                .scanIndexForward(false)
+                .limit(1)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)));
+        capacities.read(response.consumedCapacity());
+        return response.items().stream().findFirst().map(EventItems::sequenceOf);
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return PartitionedLogToken.tail(partitioner.partitions());
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return new PartitionedLogToken(call("read the log heads", heads::readAll));
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        return call("find the stream position at " + dateTime, () -> reader.tokenAt(dateTime, clockSkew));
+    }
+
+    private PartitionedLogToken token(TrackingToken token) {
+        if (token == null) {
+            return PartitionedLogToken.tail(partitioner.partitions());
+        }
+        if (!(token instanceof PartitionedLogToken partitioned)) {
+            throw new IllegalArgumentException("This store reads from a PartitionedLogToken, not " + token);
+        }
+        if (partitioned.partitions() != partitioner.partitions()) {
+            throw new IllegalArgumentException("The token has " + partitioned.partitions() + " partitions, the store "
+                    + partitioner.partitions() + ": the partition count of a store is fixed for the life of its tables");
+        }
+        return partitioned;
+    }
+
+    private static <T> T call(String what, Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (SdkException e) {
+            throw translate(what, e);
+        }
+    }
+
+    private static RuntimeException translate(String what, SdkException e) {
+        if (e instanceof DynamoDbException dynamo && dynamo.statusCode() < 500 && !dynamo.isThrottlingException()) {
+            return new DynamoDbEventStoreException("DynamoDB refused to " + what + ": " + e.getMessage(), e);
+        }
+        return new EventStoreUnavailableException("DynamoDB unavailable to " + what + " after retries: " + e.getMessage(), e);
+    }
+
+    /**
+     * Builds a {@link DynamoDbEventStorageEngine}. Required: {@link #client}, {@link #tables}, and the serializers of
+     * {@link BatchingEventStorageEngine.Builder}.
+     */
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private DynamoDbClient client;
+        private EventTables tables;
+        private int partitions = 16;
+        private int maxCommitAttempts = 100;
+        private Duration clockSkew = Duration.ofMinutes(1);
+        private Runnable beforeCommit = () -> {
+        };
+        private EventStoreObserver observer = EventStoreObserver.NONE;
+
+        protected Builder() {
+            persistenceExceptionResolver(Builder::isDuplicateKey);
+        }
+
+        private static boolean isDuplicateKey(Exception e) {
+            return e instanceof DuplicateEventKeyException;
+        }
+
+        public Builder client(DynamoDbClient client) {
+            this.client = client;
+            return this;
+        }
+
+        public Builder tables(EventTables tables) {
+            this.tables = tables;
+            return this;
+        }
+
+        /** Log partitions; fixed for the life of the tables (tokens and aggregates' homes depend on it). Default 16. */
+        public Builder partitions(int partitions) {
+            this.partitions = partitions;
+            return this;
+        }
+
+        /** How often a commit retries after losing a race for a partition head. Default 100. */
+        public Builder maxCommitAttempts(int maxCommitAttempts) {
+            this.maxCommitAttempts = maxCommitAttempts;
+            return this;
+        }
+
+        /** How far writers' clocks may disagree, for {@code createTokenAt}. Default one minute. */
+        public Builder clockSkew(Duration clockSkew) {
+            this.clockSkew = clockSkew;
+            return this;
+        }
+
+        /**
+         * Runs after a commit's positions are assigned and before it is sent: tests inject delays here to widen the
+         * window in which other writers commit.
+         */
+        public Builder beforeCommit(Runnable beforeCommit) {
+            this.beforeCommit = beforeCommit;
+            return this;
+        }
+
+        /** Told about appends, head conflicts and consumed capacity, e.g. to keep meters. Default: nobody. */
+        public Builder observer(EventStoreObserver observer) {
+            this.observer = observer;
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer snapshotSerializer) {
+            super.snapshotSerializer(snapshotSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder persistenceExceptionResolver(PersistenceExceptionResolver persistenceExceptionResolver) {
+            super.persistenceExceptionResolver(persistenceExceptionResolver);
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer eventSerializer) {
+            super.eventSerializer(eventSerializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotFilter(SnapshotFilter snapshotFilter) {
+            super.snapshotFilter(snapshotFilter);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        @Override
+        public Builder finalAggregateBatchPredicate(Predicate<List<? extends DomainEventData<?>>> predicate) {
+            super.finalAggregateBatchPredicate(predicate);
+            return this;
+        }
+
+        @Override
+        protected void validate() throws AxonConfigurationException {
+            super.validate();
+            if (client == null) {
+                throw new AxonConfigurationException("A DynamoDbClient is required");
+            }
+            if (tables == null) {
+                throw new AxonConfigurationException("The event store's tables are required");
+            }
+            if (observer == null) {
+                throw new AxonConfigurationException("The observer may not be null; EventStoreObserver.NONE observes nothing");
+            }
+            if (partitions < 1 || partitions > 1024) {
+                throw new AxonConfigurationException("Partitions must be 1..1024, was " + partitions);
+            }
+            if (maxCommitAttempts < 1) {
+                throw new AxonConfigurationException("maxCommitAttempts must be at least 1");
+            }
+        }
+
+        public DynamoDbEventStorageEngine build() {
+            return new DynamoDbEventStorageEngine(this);
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package com.boxoffice.localaws;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * kinesis-local (the JavaScript build of kinesis-mock) as a child process: {@code node main.js}, started from its
+ * package folder because it reads {@code server.json} from the working directory. The package is the one this jar
+ * carries ({@link BundledKinesisLocal}, unpacked into a work folder on first use), or an installed one.
+ * <p>
+ * Missing Node.js does not stop the application: {@link #start} logs what to do and returns an emulator that is not
+ * running, whose endpoint has nothing listening and whose {@link #problem()} says why, so publishing waits (and
+ * health says why) until someone starts one there. {@link #stop()} and {@link #restart()} keep the port, so an
+ * outage can be simulated; with a data folder, the emulator persists its streams.
+ */
+public final class LocalKinesisEmulator implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalKinesisEmulator.class);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Path packageDir;
+    private final int port;
+    private final int tlsPort;
+    private final Path dataDir;
+    private final String problem;
+    private Process process;
+
+    private LocalKinesisEmulator(Path packageDir, int port, int tlsPort, Path dataDir, String problem) {
+        this.packageDir = packageDir;
+        this.port = port;
+        this.tlsPort = tlsPort;
+        this.dataDir = dataDir;
+        this.problem = problem;
+    }
+
+    /**
+     * Starts the emulator this jar carries and waits until it answers ListStreams.
+     *
+     * @param workDir where the bundled package is unpacked (once per version)
+     * @param port    the plain HTTP port, 0 for a free one
+     * @param dataDir where to persist streams, null to keep them in memory
+     * @return the running emulator, or one that is not running with {@link #problem()} saying why
+     */
+    public static LocalKinesisEmulator startBundled(Path workDir, int port, Path dataDir) {
+        Path packageDir;
+        try {
+            packageDir = BundledKinesisLocal.unpackTo(workDir);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return notStarted(port, dataDir, e.getMessage());
+        }
+        return start(packageDir, port, dataDir);
+    }
+
+    /**
+     * Starts an installed kinesis-local and waits until it answers ListStreams.
+     *
+     * @param packageDir the folder holding kinesis-local's {@code main.js} (e.g. {@code node_modules/kinesis-local})
+     * @param port       the plain HTTP port, 0 for a free one
+     * @param dataDir    where to persist streams, null to keep them in memory
+     * @return the running emulator, or one that is not running with {@link #problem()} saying why
+     */
+    public static LocalKinesisEmulator start(Path packageDir, int port, Path dataDir) {
+        Path absolute = packageDir.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute.resolve("main.js"))) {
+            return notStarted(port, dataDir, "kinesis-local is not installed: no main.js in " + absolute);
+        }
+        if (!nodeAvailable()) {
+            return notStarted(port, dataDir,
+                    "Node.js (`node`) is not on the PATH; install Node.js 20 to run the Kinesis emulator");
+        }
+        LocalKinesisEmulator emulator = new LocalKinesisEmulator(absolute, portOrFree(port), freePort(),
+                normalized(dataDir), null);
+        emulator.launch();
+        // A JVM that exits without closing its Spring context (System.exit, SIGTERM) must not leave node running.
+        Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "kinesis-local-stop"));
+        return emulator;
+    }
+
+    private static LocalKinesisEmulator notStarted(int port, Path dataDir, String problem) {
+        LocalKinesisEmulator emulator = new LocalKinesisEmulator(null, portOrFree(port), freePort(),
+                normalized(dataDir), problem);
+        log.warn("Kinesis emulator NOT started: {}. Publishing to Kinesis waits until an emulator answers at {}",
+                problem, emulator.endpoint());
+        return emulator;
+    }
+
+    private static int portOrFree(int port) {
+        return port == 0 ? freePort() : port;
+    }
+
+    private static Path normalized(Path dataDir) {
+        return dataDir == null ? null : dataDir.toAbsolutePath().normalize();
+    }
+
+    private static boolean nodeAvailable() {
+        try {
+            Process version = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            version.getInputStream().readAllBytes();
+            return version.waitFor(10, TimeUnit.SECONDS) && version.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private synchronized void launch() {
+        long started = System.nanoTime();
+        ProcessBuilder builder = new ProcessBuilder("node", "main.js")
+                .directory(packageDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = builder.environment();
+        env.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(port));
+        env.put("KINESIS_MOCK_TLS_PORT", Integer.toString(tlsPort));
+        env.put("LOG_LEVEL", "WARN");
+        // Streams become ACTIVE after this; the default 500 ms slows every test's set-up.
+        env.put("CREATE_STREAM_DURATION", "100ms");
+        if (dataDir != null) {
+            try {
+                Files.createDirectories(dataDir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the Kinesis emulator's data folder " + dataDir, e);
+            }
+            env.put("SHOULD_PERSIST_DATA", "true");
+            env.put("LOAD_DATA_IF_EXISTS", "true");
+            env.put("PERSIST_PATH", dataDir.toString());
+            env.put("PERSIST_INTERVAL", "1s");
+        }
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start `node main.js` in " + packageDir, e);
+        }
+        awaitReady();
+        log.info("Kinesis emulator (kinesis-local, pid {}) at {} ready in {} ms{}", process.pid(), endpoint(),
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
+                dataDir == null ? "" : ", data in " + dataDir);
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        // kinesis-local accepts any credentials.
+        try (KinesisClient probe = KinesisClient.builder()
+                .endpointOverride(endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .overrideConfiguration(o -> o.retryStrategy(r -> r.maxAttempts(1))
+                        .apiCallTimeout(Duration.ofSeconds(2)))
+                .build()) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("kinesis-local exited with " + process.exitValue()
+                            + " during start-up in " + packageDir + " (port " + port + " taken?)");
+                }
+                try {
+                    probe.listStreams();
+                    return;
+                } catch (RuntimeException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        process.destroyForcibly();
+                        throw new IllegalStateException("kinesis-local did not answer ListStreams at " + endpoint()
+                                + " within " + START_TIMEOUT.toSeconds() + " s", notYet);
+                    }
+                    sleep(100);
+                }
+            }
+        }
+    }
+
+    /** The plain HTTP endpoint, also when not running. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public synchronized boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    /** Why the emulator could not be started, empty when it could. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    /**
+     * Kills the process. kinesis-local's graceful shutdown (SIGTERM) waits for the clients' idle keep-alive connections
+     * and so takes as long as they live; a kill is immediate. Seen with kinesis-local 0.6.2 and a data folder: streams
+     * survive a restart, records written through the Java SDK do not.
+     */
+    public synchronized void stop() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.info("Kinesis emulator at {} stopped", endpoint());
+        process = null;
+    }
+
+    /** Starts a stopped emulator again on the same port. */
+    public synchronized void restart() {
+        if (problem != null) {
+            throw new IllegalStateException(problem);
+        }
+        stop();
+        launch();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the Kinesis emulator", e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the Kinesis emulator", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        List<String> parts = new ArrayList<>(List.of("endpoint=" + endpoint()));
+        problem().ifPresent(p -> parts.add("problem=" + p));
+        return "LocalKinesisEmulator" + parts;
+    }
+}

@@ -1,0 +1,45 @@
+package com.boxoffice.kernel.admin;
+
+import com.boxoffice.kernel.web.RestProblemHandler;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The admin endpoints' answers as problem+json: 401/403 for the credential, 404, 400 for the reset target, 409 refusals. */
+@RestControllerAdvice(assignableTypes = AdminProcessorsController.class)
+public class AdminProblemHandler extends RestProblemHandler {
+
+    @Override
+    protected String subject() {
+        return "event processor";
+    }
+
+    @ExceptionHandler(AdminAccessException.class)
+    ResponseEntity<ProblemDetail> denied(AdminAccessException e) {
+        if (e.disabled()) {
+            return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                    .body(problem(HttpStatus.FORBIDDEN, "Admin endpoints disabled", e.getMessage()));
+        }
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"boxoffice-admin\"")
+                .body(problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownProcessorException.class)
+    ProblemDetail unknown(UnknownProcessorException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown processor", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidResetTargetException.class)
+    ProblemDetail invalidTarget(InvalidResetTargetException e) {
+        return withField(problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()), "to", e.getMessage());
+    }
+
+    @ExceptionHandler(ResetRefusedException.class)
+    ProblemDetail refused(ResetRefusedException e) {
+        return problem(HttpStatus.CONFLICT, "Reset refused", e.getMessage());
+    }
+}

@@ -1,0 +1,23 @@
+package com.boxoffice.kernel.admin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * The operator endpoints under {@code /api/admin}.
+ *
+ * @param token           the bearer token they require; blank (the default) switches them off: they answer 403
+ * @param shutdownTimeout how long a reset waits for the processor to stop on this instance; default 30 s
+ */
+@ConfigurationProperties(prefix = "boxoffice.admin")
+public record AdminProperties(String token, Duration shutdownTimeout) {
+
+    public static final String TOKEN_PROPERTY = "boxoffice.admin.token";
+
+    public AdminProperties {
+        if (shutdownTimeout == null) {
+            shutdownTimeout = Duration.ofSeconds(30);
+        }
+    }
+}
