@@ -51,7 +51,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule localAwsIsPlainAws = classes().that().resideInAPackage(LOCAL_AWS)
             .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "software.amazon..", "com.amazonaws..",
-                    "org.slf4j..", LOCAL_AWS);
+                    "org.eclipse.jetty..", "org.slf4j..", LOCAL_AWS);
 
     @ArchTest
     static final ArchRule autoConfigurationKnowsNoShop = noClasses().that().resideInAPackage(AXON_SPRING_BOOT)

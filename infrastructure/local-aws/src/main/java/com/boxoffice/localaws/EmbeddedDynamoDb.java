@@ -1,11 +1,15 @@
 package com.boxoffice.localaws;
 
-import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
-import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
+import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBRequestHandler;
+import com.amazonaws.services.dynamodbv2.local.server.LocalDynamoDBServerHandler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,20 +19,26 @@ import java.util.List;
 /**
  * DynamoDB Local running inside this JVM, reached over HTTP on a loopback port exactly as the SDK reaches AWS.
  * <p>
- * It is the application's embedded default and the tests' database. DynamoDB Local binds every interface (it has
- * no host option), so the port is chosen free at start and the credentials it accepts are dummies: it is meant for
- * a developer machine, not for a shared network.
+ * It is the application's embedded default and the tests' database. It accepts any credentials, so it must not be
+ * reachable from the network: DynamoDB Local's own server runner binds every interface and has no host option, so
+ * this class builds the Jetty server itself, with one connector bound to {@value #LOOPBACK}, around DynamoDB Local's
+ * request handler (configured from DynamoDB Local's own command-line parsing). Bypassing the runner also keeps
+ * DynamoDB Local's telemetry set-up from running, which would write {@code dynamodb-local-metadata.json} into the
+ * working directory and try to reach AWS.
  */
 public final class EmbeddedDynamoDb implements AutoCloseable {
 
-    private static final int START_ATTEMPTS = 5;
+    /** The only address the server listens on. */
+    public static final String LOOPBACK = "127.0.0.1";
 
-    private final DynamoDBProxyServer server;
+    private final Server server;
+    private final LocalDynamoDBServerHandler handler;
     private final int port;
     private final Path dataDirectory;
 
-    private EmbeddedDynamoDb(DynamoDBProxyServer server, int port, Path dataDirectory) {
+    private EmbeddedDynamoDb(Server server, LocalDynamoDBServerHandler handler, int port, Path dataDirectory) {
         this.server = server;
+        this.handler = handler;
         this.port = port;
         this.dataDirectory = dataDirectory;
     }
@@ -52,26 +62,38 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
                 throw new UncheckedIOException("Cannot create the DynamoDB Local data directory " + dataDirectory, e);
             }
         }
-        Exception last = null;
-        // A free port can be taken by someone else between probing it and binding it: try a few.
-        for (int attempt = 0; attempt < START_ATTEMPTS; attempt++) {
-            int chosen = port != 0 ? port : freePort();
-            try {
-                DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(arguments(dataDirectory, chosen));
-                server.start();
-                return new EmbeddedDynamoDb(server, chosen, dataDirectory);
-            } catch (Exception e) {
-                last = e;
-                if (port != 0) {
-                    break;
-                }
+        try {
+            CommandLineInput input = new CommandLineInput(arguments(dataDirectory));
+            if (!input.init()) {
+                throw new IllegalStateException("DynamoDB Local refused its options " + List.of(arguments(dataDirectory)));
             }
+            LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(
+                    new LocalDynamoDBRequestHandler(0, input.isInMemory(), input.getDbPath(), input.getSharedDb(),
+                            input.shouldDelayTransientStatuses()),
+                    input.getCorsParams());
+            Server server = new Server();
+            ServerConnector connector = new ServerConnector(server);
+            connector.setHost(LOOPBACK);
+            // Port 0 lets the operating system choose a free port at bind time: no race with other processes.
+            connector.setPort(port);
+            server.addConnector(connector);
+            ContextHandler context = new ContextHandler();
+            context.setHandler(handler);
+            server.setHandler(new ContextHandlerCollection(context));
+            server.start();
+            return new EmbeddedDynamoDb(server, handler, connector.getLocalPort(), dataDirectory);
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start on " + LOOPBACK + ":"
+                    + (port == 0 ? "<any free port>" : port), e);
         }
-        throw new IllegalStateException("DynamoDB Local did not start (port " + (port == 0 ? "any free" : port) + ")", last);
     }
 
-    private static String[] arguments(Path dataDirectory, int port) {
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
+    /**
+     * DynamoDB Local's own options for the request handler. The port option is required by its parser but unused:
+     * the connector above decides the port.
+     */
+    private static String[] arguments(Path dataDirectory) {
+        List<String> args = new ArrayList<>(List.of("-port", "8000", "-sharedDb", "-disableTelemetry"));
         if (dataDirectory == null) {
             args.add("-inMemory");
         } else {
@@ -81,17 +103,8 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         return args.toArray(String[]::new);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port for DynamoDB Local", e);
-        }
-    }
-
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port);
+        return URI.create("http://" + LOOPBACK + ":" + port);
     }
 
     public int port() {
@@ -103,12 +116,15 @@ public final class EmbeddedDynamoDb implements AutoCloseable {
         return dataDirectory;
     }
 
+    /** Stops the server and closes the database, so another instance can open the same data directory. */
     @Override
     public void close() {
         try {
             server.stop();
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not stop cleanly", e);
+        } finally {
+            handler.close();
         }
     }
 }

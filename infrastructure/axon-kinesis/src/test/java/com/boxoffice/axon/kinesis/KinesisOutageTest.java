@@ -35,7 +35,7 @@ import static org.awaitility.Awaitility.await;
  * appends never wait for Kinesis, the outage is visible (failing status, lag), the publisher rolls back and retries
  * from its token, re-creates the stream, and every event not read before the kill is on the new stream, each
  * aggregate in order. The union of what a reader saw before the kill and what is on the new stream is every event.
- * Needs {@code cd tools/kinesis-emulator && npm ci}.
+ *
  */
 class KinesisOutageTest {
 

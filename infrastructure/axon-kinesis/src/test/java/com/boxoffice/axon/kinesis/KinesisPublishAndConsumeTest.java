@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
  * Thousands of events of many aggregates go from one Axon application's event store through the publisher to the
  * emulator's stream, and a second Axon application's streaming processor on {@link KinesisMessageSource} gets every
  * one, in per-aggregate order, faithfully; then the consumer restarts from its token without re-reading the stream.
- * Needs {@code cd tools/kinesis-emulator && npm ci}.
+ *
  */
 class KinesisPublishAndConsumeTest {
 

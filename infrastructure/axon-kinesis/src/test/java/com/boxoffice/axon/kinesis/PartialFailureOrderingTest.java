@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * PutRecords partial failures (injected with an SDK interceptor) are retried without reordering any aggregate's
- * events. Needs {@code cd tools/kinesis-emulator && npm ci}.
+ * events.
  */
 class PartialFailureOrderingTest {
 

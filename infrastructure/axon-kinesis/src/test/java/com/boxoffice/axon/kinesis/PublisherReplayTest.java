@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An operator resets the publisher's processor to the tail: history is published again, each record flagged
- * {@code replay=true}, and new events afterwards are regular again. Needs {@code cd tools/kinesis-emulator && npm ci}.
+ * {@code replay=true}, and new events afterwards are regular again.
  */
 class PublisherReplayTest {
 

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * </ol>
  * The emulator, not Kinesis, is the ceiling here: compare the publisher with raw PutRecords on the same emulator.
  * <p>
- * Run from the repository root after {@code cd tools/kinesis-emulator && npm ci}:
+ * Run from the repository root (needs Node.js for the emulator):
  * {@code mvn -B -q -Dboxoffice.target=target -pl infrastructure test-compile exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=com.boxoffice.axon.kinesis.bench.KinesisPublishBenchmark}
  * (optional: {@code -Dexec.arguments=5000,200,1000,100} for backlog events, aggregates, lag events, lag rate per
