@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -36,14 +37,16 @@ public final class LocalKinesisEmulator implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
     private final Path packageDir;
+    private final Path preload;
     private final int port;
     private final int tlsPort;
     private final Path dataDir;
     private final String problem;
     private Process process;
 
-    private LocalKinesisEmulator(Path packageDir, int port, int tlsPort, Path dataDir, String problem) {
+    private LocalKinesisEmulator(Path packageDir, Path preload, int port, int tlsPort, Path dataDir, String problem) {
         this.packageDir = packageDir;
+        this.preload = preload;
         this.port = port;
         this.tlsPort = tlsPort;
         this.dataDir = dataDir;
@@ -65,7 +68,7 @@ public final class LocalKinesisEmulator implements AutoCloseable {
         } catch (IllegalStateException | UncheckedIOException e) {
             return notStarted(port, dataDir, e.getMessage());
         }
-        return start(packageDir, port, dataDir);
+        return start(packageDir, workDir, port, dataDir);
     }
 
     /**
@@ -77,6 +80,16 @@ public final class LocalKinesisEmulator implements AutoCloseable {
      * @return the running emulator, or one that is not running with {@link #problem()} saying why
      */
     public static LocalKinesisEmulator start(Path packageDir, int port, Path dataDir) {
+        Path preloadDir;
+        try {
+            preloadDir = Files.createTempDirectory("boxoffice-kinesis-local-");
+        } catch (IOException e) {
+            return notStarted(port, dataDir, "no temporary folder for the emulator's loopback preload: " + e.getMessage());
+        }
+        return start(packageDir, preloadDir, port, dataDir);
+    }
+
+    private static LocalKinesisEmulator start(Path packageDir, Path preloadDir, int port, Path dataDir) {
         Path absolute = packageDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute.resolve("main.js"))) {
             return notStarted(port, dataDir, "kinesis-local is not installed: no main.js in " + absolute);
@@ -85,7 +98,13 @@ public final class LocalKinesisEmulator implements AutoCloseable {
             return notStarted(port, dataDir,
                     "Node.js (`node`) is not on the PATH; install Node.js 20 to run the Kinesis emulator");
         }
-        LocalKinesisEmulator emulator = new LocalKinesisEmulator(absolute, portOrFree(port), freePort(),
+        Path preload;
+        try {
+            preload = LoopbackPreload.writeInto(preloadDir);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            return notStarted(port, dataDir, e.getMessage());
+        }
+        LocalKinesisEmulator emulator = new LocalKinesisEmulator(absolute, preload, portOrFree(port), freePort(),
                 normalized(dataDir), null);
         emulator.launch();
         // A JVM that exits without closing its Spring context (System.exit, SIGTERM) must not leave node running.
@@ -94,7 +113,7 @@ public final class LocalKinesisEmulator implements AutoCloseable {
     }
 
     private static LocalKinesisEmulator notStarted(int port, Path dataDir, String problem) {
-        LocalKinesisEmulator emulator = new LocalKinesisEmulator(null, portOrFree(port), freePort(),
+        LocalKinesisEmulator emulator = new LocalKinesisEmulator(null, null, portOrFree(port), freePort(),
                 normalized(dataDir), problem);
         log.warn("Kinesis emulator NOT started: {}. Publishing to Kinesis waits until an emulator answers at {}",
                 problem, emulator.endpoint());
@@ -124,7 +143,8 @@ public final class LocalKinesisEmulator implements AutoCloseable {
 
     private synchronized void launch() {
         long started = System.nanoTime();
-        ProcessBuilder builder = new ProcessBuilder("node", "main.js")
+        // The preload keeps every server of the emulator on 127.0.0.1 (see LoopbackPreload).
+        ProcessBuilder builder = new ProcessBuilder("node", "--require", preload.toString(), "main.js")
                 .directory(packageDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
@@ -193,6 +213,11 @@ public final class LocalKinesisEmulator implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The emulator process's id while it runs. */
+    public synchronized OptionalLong pid() {
+        return running() ? OptionalLong.of(process.pid()) : OptionalLong.empty();
     }
 
     public synchronized boolean running() {
