@@ -5,11 +5,9 @@ import com.boxoffice.app.events.EventTrail;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,24 +75,20 @@ public final class DynamoDbEventTrail implements EventTrail {
         return queryItems(partition, oldestFirst, limit).stream().map(DynamoDbEventTrail::entryOf).toList();
     }
 
+    /**
+     * The first {@code limit} items of a partition. A page may stop early at 1 MB, so the paginator follows pages; it
+     * is lazy, so no page is asked for once {@code limit} items are read.
+     */
     private List<Map<String, AttributeValue>> queryItems(String partition, boolean oldestFirst, int limit) {
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            Map<String, AttributeValue> from = startKey;
-            QueryResponse page = client.query(QueryRequest.builder()
-                    .tableName(tableName)
-                    .keyConditionExpression("#pk = :pk")
-                    .expressionAttributeNames(Map.of("#pk", PK))
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
-                    .scanIndexForward(oldestFirst)
-                    .limit(limit - items.size())
-                    .exclusiveStartKey(from)
-                    .build());
-            items.addAll(page.items());
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && items.size() < limit);
-        return items;
+        QueryRequest query = QueryRequest.builder()
+                .tableName(tableName)
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(Map.of("#pk", PK))
+                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
+                .scanIndexForward(oldestFirst)
+                .limit(limit)
+                .build();
+        return client.queryPaginator(query).items().stream().limit(limit).toList();
     }
 
     private static Map<String, AttributeValue> itemOf(EventEntry entry) {

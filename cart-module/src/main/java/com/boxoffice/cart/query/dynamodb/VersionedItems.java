@@ -1,17 +1,13 @@
 package com.boxoffice.cart.query.dynamodb;
 
+import com.boxoffice.axon.dynamodb.support.TableClearer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -33,14 +29,15 @@ final class VersionedItems {
 
     private static final Logger log = LoggerFactory.getLogger(VersionedItems.class);
     private static final int MAX_ATTEMPTS = 5;
-    private static final int BATCH_WRITE_LIMIT = 25;
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final TableClearer clearer;
 
     VersionedItems(DynamoDbClient client, String tableName) {
         this.client = client;
         this.tableName = tableName;
+        this.clearer = new TableClearer(client, tableName, PK);
     }
 
     String tableName() {
@@ -97,44 +94,8 @@ final class VersionedItems {
 
     /** Deletes every item (a scan: for replays only, never on a request's path). */
     void clear() {
-        List<WriteRequest> batch = new ArrayList<>();
-        int deleted = 0;
-        for (Map<String, AttributeValue> item : client.scanPaginator(r -> r.tableName(tableName)
-                .projectionExpression("#pk").expressionAttributeNames(Map.of("#pk", PK))).items()) {
-            batch.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Map.of(PK, item.get(PK))).build()).build());
-            if (batch.size() == BATCH_WRITE_LIMIT) {
-                deleted += deleteAll(batch);
-                batch = new ArrayList<>();
-            }
-        }
-        deleted += deleteAll(batch);
+        long deleted = clearer.clear();
         log.info("Table {} cleared ({} items) for a replay", tableName, deleted);
-    }
-
-    private int deleteAll(List<WriteRequest> deletes) {
-        List<WriteRequest> pending = deletes;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > 20) {
-                throw new IllegalStateException("Could not delete " + pending.size() + " items of " + tableName
-                        + " after 20 attempts (throttled)");
-            }
-            if (attempt > 1) {
-                pause(Math.min(1000L, 25L << Math.min(attempt, 6)));
-            }
-            List<WriteRequest> batch = pending;
-            BatchWriteItemResponse response = client.batchWriteItem(r -> r.requestItems(Map.of(tableName, batch)));
-            pending = response.unprocessedItems().getOrDefault(tableName, List.of());
-        }
-        return deletes.size();
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while clearing a table", e);
-        }
     }
 
     private static Map<String, AttributeValue> versioned(String key, long sequence, Map<String, AttributeValue> attributes) {

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
@@ -34,6 +35,8 @@ final class KinesisEventStream implements BlockingStream<TrackedEventMessage<?>>
 
     private static final Logger log = LoggerFactory.getLogger(KinesisEventStream.class);
     private static final Duration SHARD_REFRESH = Duration.ofSeconds(30);
+    /** While reading fails: up to 200 ms after the first failure, doubling to at most 5 s. */
+    private static final BackoffStrategy ERROR_BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(200), Duration.ofSeconds(5));
 
     private final KinesisClient client;
     private final String streamName;
@@ -79,7 +82,9 @@ final class KinesisEventStream implements BlockingStream<TrackedEventMessage<?>>
                 return false;
             }
             if (!gotSome) {
-                long pause = consecutiveErrors > 0 ? Math.min(5000, 200L * consecutiveErrors) : idlePollInterval.toMillis();
+                // The SDK numbers the attempt about to be made: after the first failure, attempt 2.
+                long pause = consecutiveErrors > 0 ? ERROR_BACKOFF.computeDelay(consecutiveErrors + 1).toMillis()
+                        : idlePollInterval.toMillis();
                 TimeUnit.NANOSECONDS.sleep(Math.min(left, TimeUnit.MILLISECONDS.toNanos(pause)));
             }
         }

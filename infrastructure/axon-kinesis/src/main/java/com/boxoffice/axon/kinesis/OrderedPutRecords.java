@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
@@ -18,7 +19,6 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes records to the stream with {@code PutRecords} (at most 500 records and 5 MiB a request) and retries what
@@ -37,8 +37,11 @@ public final class OrderedPutRecords {
     public static final int MAX_REQUEST_BYTES = 5 * 1024 * 1024;
     public static final int MAX_RECORD_BYTES = 1024 * 1024;
     private static final Logger log = LoggerFactory.getLogger(OrderedPutRecords.class);
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    /**
+     * Between failed attempts: up to 50 ms after the first, doubling to at most 2 s. Full jitter keeps several
+     * publishers from retrying in lockstep.
+     */
+    private static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(50), Duration.ofSeconds(2));
 
     private final KinesisClient client;
     private final KinesisStreamProvisioner stream;
@@ -165,9 +168,8 @@ public final class OrderedPutRecords {
     }
 
     private static void backoff(int failures) {
-        long cap = Math.min(MAX_BACKOFF.toMillis(), FIRST_BACKOFF.toMillis() << Math.min(failures - 1, 10));
-        // Full jitter keeps several publishers from retrying in lockstep.
-        long millis = cap / 2 + ThreadLocalRandom.current().nextLong(cap / 2 + 1);
+        // The SDK numbers the attempt about to be made: after the first failure, attempt 2.
+        long millis = BACKOFF.computeDelay(failures + 1).toMillis();
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package com.boxoffice.ticketing.query.dynamodb;
 
+import com.boxoffice.axon.dynamodb.support.TableClearer;
 import com.boxoffice.ticketing.api.ConcertStatus;
 import com.boxoffice.ticketing.api.ConcertView;
 import com.boxoffice.ticketing.query.CatalogueChange;
@@ -8,11 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,14 +33,15 @@ import static com.boxoffice.ticketing.query.dynamodb.ConcertTable.*;
 public final class DynamoDbConcertCatalogue implements ConcertCatalogue {
 
     private static final Logger log = LoggerFactory.getLogger(DynamoDbConcertCatalogue.class);
-    private static final int BATCH_WRITE_LIMIT = 25;
 
     private final DynamoDbClient client;
     private final String tableName;
+    private final TableClearer clearer;
 
     public DynamoDbConcertCatalogue(DynamoDbClient client, String tableName) {
         this.client = client;
         this.tableName = tableName;
+        this.clearer = new TableClearer(client, tableName, PK);
     }
 
     @Override
@@ -142,47 +141,11 @@ public final class DynamoDbConcertCatalogue implements ConcertCatalogue {
         return item.get(MONTHS).ss().stream().sorted().toList();
     }
 
+    /** Deletes every item, the months item too (a scan: for replays only, never on a request's path). */
     @Override
     public void clear() {
-        List<WriteRequest> deletes = new ArrayList<>();
-        int deleted = 0;
-        for (Map<String, AttributeValue> item : client.scanPaginator(r -> r.tableName(tableName)
-                .projectionExpression("#pk").expressionAttributeNames(Map.of("#pk", PK))).items()) {
-            deletes.add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(Map.of(PK, item.get(PK))).build()).build());
-            if (deletes.size() == BATCH_WRITE_LIMIT) {
-                deleted += deleteAll(deletes);
-                deletes = new ArrayList<>();
-            }
-        }
-        deleted += deleteAll(deletes);
+        long deleted = clearer.clear();
         log.info("Catalogue table {} cleared ({} items) for a replay", tableName, deleted);
-    }
-
-    private int deleteAll(List<WriteRequest> deletes) {
-        List<WriteRequest> pending = deletes;
-        int attempts = 0;
-        while (!pending.isEmpty()) {
-            if (attempts++ > 0) {
-                backOff(attempts);
-            }
-            List<WriteRequest> batch = pending;
-            BatchWriteItemResponse response = client.batchWriteItem(r -> r.requestItems(Map.of(tableName, batch)));
-            pending = response.unprocessedItems().getOrDefault(tableName, List.of());
-            if (attempts > 20 && !pending.isEmpty()) {
-                throw new IllegalStateException("Could not delete " + pending.size() + " items of " + tableName
-                        + " after " + attempts + " attempts (throttled)");
-            }
-        }
-        return deletes.size();
-    }
-
-    private static void backOff(int attempt) {
-        try {
-            Thread.sleep(Math.min(1000L, 25L << Math.min(attempt, 6)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while clearing the catalogue", e);
-        }
     }
 
     private static ConcertView view(Map<String, AttributeValue> item) {

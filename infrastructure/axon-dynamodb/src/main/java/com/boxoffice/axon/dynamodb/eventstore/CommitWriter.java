@@ -1,13 +1,13 @@
 package com.boxoffice.axon.dynamodb.eventstore;
 
+import com.boxoffice.axon.dynamodb.support.DynamoDbErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.AGGREGATE_ID;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.COMMIT_INDEX;
@@ -52,6 +52,15 @@ final class CommitWriter {
     static final long MAX_TRANSACTION_BYTES = 4L * 1024 * 1024;
     private static final long HEAD_ITEM_BYTES = 32;
     private static final int UNKNOWN_OUTCOME_RETRIES = 3;
+    /**
+     * Between tries of a commit that lost a head race: up to 2 ms, then 4, 8, ... never more than 100 ms. The first
+     * retries hardly wait because the failure told the head's current value: the next try is likely to win.
+     */
+    private static final BackoffStrategy HEAD_RACE_BACKOFF =
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(2), Duration.ofMillis(100));
+    /** Before resending a transaction whose outcome is unknown: up to 16 ms, then 32 ms. */
+    private static final BackoffStrategy UNKNOWN_OUTCOME_BACKOFF =
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(16), Duration.ofMillis(100));
 
     private final DynamoDbClient client;
     private final EventTables tables;
@@ -90,7 +99,8 @@ final class CommitWriter {
                     return;
                 }
                 observer.onHeadConflict();
-                backOff(attempt);
+                // The SDK numbers the try about to be made: the first retry is attempt 2.
+                pause(HEAD_RACE_BACKOFF.computeDelay(attempt + 1));
             }
         }
         throw new EventStoreUnavailableException("Could not reserve positions in log partitions " + byPartition.keySet()
@@ -167,15 +177,10 @@ final class CommitWriter {
                 return;
             } catch (TransactionCanceledException cancelled) {
                 throw cancelled;
-            } catch (SdkClientException e) {
-                unknownOutcome(request, attempt, e);
-            } catch (DynamoDbException e) {
-                if (e.statusCode() >= 500 || e.isThrottlingException()) {
-                    unknownOutcome(request, attempt, e);
-                } else {
+            } catch (SdkException e) {
+                if (!DynamoDbErrors.isTransient(e)) {
                     throw new DynamoDbEventStoreException("DynamoDB refused the commit: " + e.getMessage(), e);
                 }
-            } catch (SdkException e) {
                 unknownOutcome(request, attempt, e);
             }
         }
@@ -187,7 +192,7 @@ final class CommitWriter {
                     + request.clientRequestToken() + ") after " + attempt + " tries with the SDK's retries: " + e.getMessage(), e);
         }
         log.warn("Commit outcome unknown ({}); resending the same transaction", e.getMessage());
-        backOff(attempt + 3);
+        pause(UNKNOWN_OUTCOME_BACKOFF.computeDelay(attempt + 1));
     }
 
     /**
@@ -236,31 +241,25 @@ final class CommitWriter {
                     // transactions): read the head, or the retry would repeat the same stale position forever.
                     heads.refresh(partitionOrder.get(i));
                 }
-            } else if (!retryable(code)) {
+            } else if (!DynamoDbErrors.isRetryableCancellationReason(code)) {
                 throw new DynamoDbEventStoreException("DynamoDB cancelled the commit: " + code + " " + reason.message(), cancelled);
             }
         }
         for (int i = headCount; i < reasons.size(); i++) {
             String code = reasons.get(i).code();
-            if (!retryable(code) && !"ConditionalCheckFailed".equals(code)) {
+            if (!DynamoDbErrors.isRetryableCancellationReason(code) && !"ConditionalCheckFailed".equals(code)) {
                 throw new DynamoDbEventStoreException("DynamoDB cancelled the commit: " + code + " " + reasons.get(i).message(), cancelled);
             }
         }
         return false;
     }
 
-    private static boolean retryable(String code) {
-        return code == null || "None".equals(code) || "TransactionConflict".equals(code) || "ThrottlingError".equals(code)
-                || "ProvisionedThroughputExceeded".equals(code) || "RequestLimitExceeded".equals(code);
-    }
-
-    private static void backOff(int attempt) {
-        if (attempt <= 2) {
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
             return;
         }
-        long ceiling = Math.min(100, 1L << Math.min(attempt, 7));
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, ceiling + 1));
+            Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventStoreUnavailableException("Interrupted while retrying a commit", e);

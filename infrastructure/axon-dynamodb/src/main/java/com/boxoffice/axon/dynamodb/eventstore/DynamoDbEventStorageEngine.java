@@ -1,6 +1,7 @@
 package com.boxoffice.axon.dynamodb.eventstore;
 
 import com.boxoffice.axon.dynamodb.schema.ItemSizes;
+import com.boxoffice.axon.dynamodb.support.DynamoDbErrors;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.eventhandling.DomainEventData;
@@ -18,7 +19,6 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -38,6 +38,9 @@ import java.util.stream.Stream;
 
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.AGGREGATE_ID;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.SEQ;
+import static org.axonframework.common.BuilderUtils.assertNonNull;
+import static org.axonframework.common.BuilderUtils.assertStrictPositive;
+import static org.axonframework.common.BuilderUtils.assertThat;
 
 /**
  * An Axon {@code EventStorageEngine} on DynamoDB whose global stream never skips or duplicates a committed event.
@@ -55,7 +58,20 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
     private final EventStoreObserver observer;
     private final ConsumedCapacities capacities;
 
+    /**
+     * Instantiates an engine from a {@link Builder}, validating it first (an {@link AxonConfigurationException} names
+     * what is missing or wrong).
+     */
     protected DynamoDbEventStorageEngine(Builder builder) {
+        this(builder, () -> {
+        });
+    }
+
+    /**
+     * For tests: {@code beforeCommit} runs after a commit's positions are assigned and before it is sent, so a test can
+     * widen the window in which other writers commit. Not on the builder: it is no setting of the engine.
+     */
+    DynamoDbEventStorageEngine(Builder builder, Runnable beforeCommit) {
         super(builder);
         this.client = builder.client;
         this.tables = builder.tables;
@@ -63,11 +79,12 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         this.capacities = new ConsumedCapacities(observer);
         this.partitioner = new LogPartitioner(builder.partitions);
         this.heads = new LogHeads(client, tables.heads(), builder.partitions, capacities);
-        this.writer = new CommitWriter(client, tables, heads, builder.maxCommitAttempts, builder.beforeCommit, observer);
+        this.writer = new CommitWriter(client, tables, heads, builder.maxCommitAttempts, beforeCommit, observer);
         this.reader = new StreamReader(client, tables, heads, builder.partitions, capacities);
         this.clockSkew = builder.clockSkew;
     }
 
+    /** A builder; see {@link Builder} for what it needs and its defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -162,31 +179,35 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
 
     /**
      * A full batch unless the aggregate has no more events: a Query page stops at 1 MB whatever its limit, so pages are
-     * followed here; a short batch would make Axon believe it read the whole aggregate.
+     * followed (the paginator's) until the batch is full; a short batch would make Axon believe it read the whole
+     * aggregate. The paginator is lazy: once the batch is full no further page is asked for. A page after a 1 MB cut
+     * may hold more than the batch still needs (the limit is the same for every page); the rest is read again with the
+     * next batch.
      */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
-        List<DomainEventData<?>> events = new ArrayList<>(batchSize);
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(tables.events())
-                    .consistentRead(true)
-                    .keyConditionExpression("#id = :id AND #seq >= :first")
-                    .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQ))
-                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(aggregateIdentifier),
-                            ":first", EventItems.number(firstSequenceNumber)))
-                    .limit(batchSize - events.size())
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
+        QueryRequest query = QueryRequest.builder()
+                .tableName(tables.events())
+                .consistentRead(true)
+                .keyConditionExpression("#id = :id AND #seq >= :first")
+                .expressionAttributeNames(Map.of("#id", AGGREGATE_ID, "#seq", SEQ))
+                .expressionAttributeValues(Map.of(":id", AttributeValue.fromS(aggregateIdentifier),
+                        ":first", EventItems.number(firstSequenceNumber)))
+                .limit(batchSize)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build();
+        return call("read aggregate " + aggregateIdentifier, () -> {
+            List<DomainEventData<?>> events = new ArrayList<>(batchSize);
+            for (QueryResponse page : client.queryPaginator(query)) {
+                capacities.read(page.consumedCapacity());
+                page.items().stream().limit(batchSize - events.size())
+                        .forEach(item -> events.add(EventItems.toDomainEventData(item)));
+                if (events.size() == batchSize) {
+                    break;
+                }
             }
-            QueryResponse page = call("read aggregate " + aggregateIdentifier, () -> client.query(query.build()));
-            capacities.read(page.consumedCapacity());
-            page.items().forEach(item -> events.add(EventItems.toDomainEventData(item)));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null && events.size() < batchSize);
-        return events;
+            return events;
+        });
     }
 
     @Override
@@ -248,15 +269,22 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     private static RuntimeException translate(String what, SdkException e) {
-        if (e instanceof DynamoDbException dynamo && dynamo.statusCode() < 500 && !dynamo.isThrottlingException()) {
-            return new DynamoDbEventStoreException("DynamoDB refused to " + what + ": " + e.getMessage(), e);
+        if (DynamoDbErrors.isTransient(e)) {
+            return new EventStoreUnavailableException("DynamoDB unavailable to " + what + " after retries: " + e.getMessage(), e);
         }
-        return new EventStoreUnavailableException("DynamoDB unavailable to " + what + " after retries: " + e.getMessage(), e);
+        return new DynamoDbEventStoreException("DynamoDB refused to " + what + ": " + e.getMessage(), e);
     }
 
     /**
-     * Builds a {@link DynamoDbEventStorageEngine}. Required: {@link #client}, {@link #tables}, and the serializers of
-     * {@link BatchingEventStorageEngine.Builder}.
+     * Builds a {@link DynamoDbEventStorageEngine}.
+     * <p>
+     * Hard requirements: the {@link #client(DynamoDbClient) client} and the {@link #tables(EventTables) tables}.
+     * Defaults: 16 {@link #partitions(int) partitions}, 100 {@link #maxCommitAttempts(int) commit attempts}, one minute
+     * of {@link #clockSkew(Duration) clock skew}, {@link EventStoreObserver#NONE no observer}; and Axon's defaults for
+     * the rest: a batch size of 100, no upcasters, every snapshot accepted, and Axon's default serializers (XStream)
+     * unless {@link #eventSerializer} and {@link #snapshotSerializer} are set, as they should be. The persistence
+     * exception resolver recognises this engine's duplicate keys as Axon's concurrency conflicts; replace it only with
+     * one that still does. Setters refuse invalid values at once with an {@link AxonConfigurationException}.
      */
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
@@ -265,8 +293,6 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         private int partitions = 16;
         private int maxCommitAttempts = 100;
         private Duration clockSkew = Duration.ofMinutes(1);
-        private Runnable beforeCommit = () -> {
-        };
         private EventStoreObserver observer = EventStoreObserver.NONE;
 
         protected Builder() {
@@ -277,45 +303,51 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
             return e instanceof DuplicateEventKeyException;
         }
 
+        /** The client the engine reads and writes with. Required. */
         public Builder client(DynamoDbClient client) {
+            assertNonNull(client, "The DynamoDbClient may not be null");
             this.client = client;
             return this;
         }
 
+        /** The event store's tables (they must exist, see {@link EventTables#specs()}). Required. */
         public Builder tables(EventTables tables) {
+            assertNonNull(tables, "The EventTables may not be null");
             this.tables = tables;
             return this;
         }
 
-        /** Log partitions; fixed for the life of the tables (tokens and aggregates' homes depend on it). Default 16. */
+        /**
+         * Log partitions, 1 to 1024; fixed for the life of the tables (tokens and aggregates' homes depend on it).
+         * Default 16.
+         */
         public Builder partitions(int partitions) {
+            assertThat(partitions, p -> p >= 1 && p <= 1024, "Partitions must be 1..1024, was " + partitions);
             this.partitions = partitions;
             return this;
         }
 
-        /** How often a commit retries after losing a race for a partition head. Default 100. */
+        /** How often a commit is tried when it keeps losing races for a partition head; at least 1. Default 100. */
         public Builder maxCommitAttempts(int maxCommitAttempts) {
+            assertStrictPositive(maxCommitAttempts, "maxCommitAttempts must be at least 1, was " + maxCommitAttempts);
             this.maxCommitAttempts = maxCommitAttempts;
             return this;
         }
 
-        /** How far writers' clocks may disagree, for {@code createTokenAt}. Default one minute. */
+        /** How far writers' clocks may disagree, for {@code createTokenAt}; zero or more. Default one minute. */
         public Builder clockSkew(Duration clockSkew) {
+            assertThat(clockSkew, skew -> skew != null && !skew.isNegative(),
+                    "The clock skew must be zero or positive, was " + clockSkew);
             this.clockSkew = clockSkew;
             return this;
         }
 
         /**
-         * Runs after a commit's positions are assigned and before it is sent: tests inject delays here to widen the
-         * window in which other writers commit.
+         * Told about appends, head conflicts and consumed capacity, e.g. to keep meters. Default
+         * {@link EventStoreObserver#NONE}, which observes nothing.
          */
-        public Builder beforeCommit(Runnable beforeCommit) {
-            this.beforeCommit = beforeCommit;
-            return this;
-        }
-
-        /** Told about appends, head conflicts and consumed capacity, e.g. to keep meters. Default: nobody. */
         public Builder observer(EventStoreObserver observer) {
+            assertNonNull(observer, "The observer may not be null; EventStoreObserver.NONE observes nothing");
             this.observer = observer;
             return this;
         }
@@ -362,26 +394,15 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
             return this;
         }
 
+        /** Checks the hard requirements; the engine's constructor calls it. */
         @Override
         protected void validate() throws AxonConfigurationException {
             super.validate();
-            if (client == null) {
-                throw new AxonConfigurationException("A DynamoDbClient is required");
-            }
-            if (tables == null) {
-                throw new AxonConfigurationException("The event store's tables are required");
-            }
-            if (observer == null) {
-                throw new AxonConfigurationException("The observer may not be null; EventStoreObserver.NONE observes nothing");
-            }
-            if (partitions < 1 || partitions > 1024) {
-                throw new AxonConfigurationException("Partitions must be 1..1024, was " + partitions);
-            }
-            if (maxCommitAttempts < 1) {
-                throw new AxonConfigurationException("maxCommitAttempts must be at least 1");
-            }
+            assertNonNull(client, "The DynamoDbClient is a hard requirement and should be provided");
+            assertNonNull(tables, "The EventTables are a hard requirement and should be provided");
         }
 
+        /** @throws AxonConfigurationException when a hard requirement is missing */
         public DynamoDbEventStorageEngine build() {
             return new DynamoDbEventStorageEngine(this);
         }

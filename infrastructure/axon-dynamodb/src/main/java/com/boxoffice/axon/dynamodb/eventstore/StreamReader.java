@@ -122,22 +122,24 @@ final class StreamReader {
         return byIndex != 0 ? byIndex < 0 : EventItems.partitionOf(a) < EventItems.partitionOf(b);
     }
 
-    /** Up to {@code wanted} events of a partition after {@code after}, stopping at the first position not yet indexed. */
+    /**
+     * Up to {@code wanted} events of a partition after {@code after}, stopping at the first position not yet indexed.
+     * A page may stop early at 1 MB, so pages are followed; the paginator is lazy, so no page is asked for once the run
+     * is complete or broken.
+     */
     private List<Map<String, AttributeValue>> contiguous(int partition, long after, int wanted) {
         List<Map<String, AttributeValue>> events = new ArrayList<>(wanted);
         long expected = after + 1;
-        while (events.size() < wanted) {
-            // Each page asks again from the next expected position: a page may stop early at 1 MB.
-            QueryResponse page = client.query(queryAfter(partition, expected - 1, wanted - events.size()));
+        for (QueryResponse page : client.queryPaginator(queryAfter(partition, after, wanted))) {
             capacities.read(page.consumedCapacity());
             for (Map<String, AttributeValue> item : page.items()) {
-                if (EventItems.positionOf(item) != expected) {
+                if (events.size() == wanted || EventItems.positionOf(item) != expected) {
                     return events;
                 }
                 events.add(item);
                 expected++;
             }
-            if (page.items().isEmpty() || !page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+            if (page.items().isEmpty() || events.size() == wanted) {
                 return events;
             }
         }
@@ -195,30 +197,29 @@ final class StreamReader {
         return new PartitionedLogToken(positions);
     }
 
-    /** A partition's events from its head backwards until one is older than {@code stopBelow}, newest first. */
+    /**
+     * A partition's events from its head backwards until one is older than {@code stopBelow}, newest first. The
+     * paginator is lazy: the pages after the one holding that event are never read.
+     */
     private List<Map<String, AttributeValue>> recentWindow(int partition, long head, long stopBelow) {
         List<Map<String, AttributeValue>> window = new ArrayList<>();
         if (head == 0) {
             return window;
         }
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder()
-                    .tableName(tables.events())
-                    .indexName(EventTables.STREAM_INDEX)
-                    .keyConditionExpression("#partition = :partition AND #position <= :head")
-                    .expressionAttributeNames(Map.of("#partition", PARTITION, "#position", POSITION,
-                            "#stamp", EventTables.COMMIT_STAMP, "#index", EventTables.COMMIT_INDEX,
-                            "#ms", EventTables.TIMESTAMP_MS))
-                    .expressionAttributeValues(Map.of(":partition", EventItems.number(partition), ":head", EventItems.number(head)))
-                    .projectionExpression("#partition, #position, #stamp, #index, #ms")
-                    .scanIndexForward(false)
-                    .limit(200)
-                    .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = client.query(query.build());
+        QueryRequest query = QueryRequest.builder()
+                .tableName(tables.events())
+                .indexName(EventTables.STREAM_INDEX)
+                .keyConditionExpression("#partition = :partition AND #position <= :head")
+                .expressionAttributeNames(Map.of("#partition", PARTITION, "#position", POSITION,
+                        "#stamp", EventTables.COMMIT_STAMP, "#index", EventTables.COMMIT_INDEX,
+                        "#ms", EventTables.TIMESTAMP_MS))
+                .expressionAttributeValues(Map.of(":partition", EventItems.number(partition), ":head", EventItems.number(head)))
+                .projectionExpression("#partition, #position, #stamp, #index, #ms")
+                .scanIndexForward(false)
+                .limit(200)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build();
+        for (QueryResponse page : client.queryPaginator(query)) {
             capacities.read(page.consumedCapacity());
             for (Map<String, AttributeValue> item : page.items()) {
                 window.add(item);
@@ -226,8 +227,7 @@ final class StreamReader {
                     return window;
                 }
             }
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
+        }
         return window;
     }
 }

@@ -1,6 +1,7 @@
 package com.boxoffice.axon.dynamodb.tokenstore;
 
 import com.boxoffice.axon.dynamodb.schema.TableSpec;
+import com.boxoffice.axon.dynamodb.support.DynamoDbErrors;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
@@ -12,12 +13,13 @@ import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -33,9 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 
 import static com.boxoffice.axon.dynamodb.tokenstore.TokenTable.CLAIMED_AT;
@@ -51,6 +51,8 @@ import static com.boxoffice.axon.dynamodb.tokenstore.TokenTable.claimedAtOf;
 import static com.boxoffice.axon.dynamodb.tokenstore.TokenTable.key;
 import static com.boxoffice.axon.dynamodb.tokenstore.TokenTable.ownerOf;
 import static com.boxoffice.axon.dynamodb.tokenstore.TokenTable.segmentOf;
+import static org.axonframework.common.BuilderUtils.assertNonNull;
+import static org.axonframework.common.BuilderUtils.assertThat;
 
 /**
  * Axon's {@link TokenStore} on DynamoDB: one item per (processor, segment) with its token and its claim (owner and
@@ -66,7 +68,9 @@ public class DynamoDbTokenStore implements TokenStore {
     /** DynamoDB's limit of items in one transaction. */
     public static final int MAX_INITIAL_SEGMENTS = 100;
     private static final int INITIALIZE_ATTEMPTS = 5;
-    private static final Set<String> RETRYABLE_CANCELLATIONS = Set.of("TransactionConflict", "ThrottlingError");
+    /** Between initialisations that collided: up to 100 ms, then 200 ms, then 400 ms. */
+    private static final BackoffStrategy INITIALIZE_BACKOFF =
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofMillis(400));
     private static final Logger logger = LoggerFactory.getLogger(DynamoDbTokenStore.class);
 
     /** A conditional write may claim when the segment exists and is unclaimed, claimed by us, or its claim expired. */
@@ -82,16 +86,27 @@ public class DynamoDbTokenStore implements TokenStore {
     private final String owner;
     private final Clock clock;
 
+    /**
+     * Instantiates a token store from a {@link Builder}, validating it first (an {@link AxonConfigurationException}
+     * names what is missing). Claims are timed with the system clock (UTC), as Axon's processors time theirs.
+     */
     protected DynamoDbTokenStore(Builder builder) {
+        this(builder, Clock.systemUTC());
+    }
+
+    /** For tests, which move the clock by hand to expire claims. Not on the builder: it is no setting of the store. */
+    DynamoDbTokenStore(Builder builder, Clock clock) {
+        builder.validate();
         this.client = builder.client;
         this.table = builder.table;
         this.codec = new TokenCodec(builder.serializer);
         this.claimTimeout = builder.claimTimeout;
         this.owner = builder.owner != null ? builder.owner
                 : ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        this.clock = builder.clock;
+        this.clock = clock;
     }
 
+    /** A builder; see {@link Builder} for what it needs and its defaults. */
     public static Builder builder() {
         return new Builder();
     }
@@ -149,7 +164,7 @@ public class DynamoDbTokenStore implements TokenStore {
                     throw new UnableToInitializeTokenException("Processor " + processorName
                             + " has token segments already (another instance initialised it)", e);
                 }
-                if (!RETRYABLE_CANCELLATIONS.containsAll(reasonsOtherThanNone(e))) {
+                if (!reasons(e).stream().allMatch(DynamoDbErrors::isRetryableCancellationReason)) {
                     throw TokenStoreFailures.translate("Could not initialise the segments of " + processorName, e);
                 }
                 if (attempt == INITIALIZE_ATTEMPTS) {
@@ -157,7 +172,9 @@ public class DynamoDbTokenStore implements TokenStore {
                     throw new TokenStoreUnavailableException("Initialising the segments of " + processorName
                             + " collided with other transactions " + attempt + " times", e);
                 }
-                LockSupport.parkNanos(Duration.ofMillis(ThreadLocalRandom.current().nextLong(20, 100L * attempt)).toNanos());
+                // The SDK numbers the try about to be made. Parking: an interrupt cuts the wait short and stays set
+                // for the caller to see.
+                LockSupport.parkNanos(INITIALIZE_BACKOFF.computeDelay(attempt + 1).toNanos());
             } catch (SdkException e) {
                 throw TokenStoreFailures.translate("Could not initialise the segments of " + processorName, e);
             }
@@ -389,30 +406,24 @@ public class DynamoDbTokenStore implements TokenStore {
         return segmentItems(processorName, false);
     }
 
-    /** All items of a processor, with their tokens when asked (larger reads, so only {@link #describe} does). */
+    /**
+     * All items of a processor, with their tokens when asked (larger reads, so only {@link #describe} does). The
+     * paginator follows the pages; a processor's items are few, so it reads them all.
+     */
     private List<Map<String, AttributeValue>> segmentItems(String processorName, boolean withTokens) {
+        QueryRequest.Builder query = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("#processor = :processor")
+                .expressionAttributeValues(Map.of(":processor", AttributeValue.fromS(processorName)));
+        if (withTokens) {
+            query.expressionAttributeNames(Map.of("#processor", PROCESSOR));
+        } else {
+            query.expressionAttributeNames(Map.of("#processor", PROCESSOR, "#segment", SEGMENT, "#owner", OWNER, "#claimedAt", CLAIMED_AT))
+                    .projectionExpression("#segment, #owner, #claimedAt");
+        }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
         try {
-            do {
-                Map<String, AttributeValue> from = startKey;
-                QueryResponse page = client.query(r -> {
-                    r.tableName(table).consistentRead(true)
-                            .keyConditionExpression("#processor = :processor")
-                            .expressionAttributeValues(Map.of(":processor", AttributeValue.fromS(processorName)));
-                    if (withTokens) {
-                        r.expressionAttributeNames(Map.of("#processor", PROCESSOR));
-                    } else {
-                        r.expressionAttributeNames(Map.of("#processor", PROCESSOR, "#segment", SEGMENT, "#owner", OWNER, "#claimedAt", CLAIMED_AT))
-                                .projectionExpression("#segment, #owner, #claimedAt");
-                    }
-                    if (from != null) {
-                        r.exclusiveStartKey(from);
-                    }
-                });
-                items.addAll(page.items());
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            } while (startKey != null);
+            // Inside the try: the paginator sends its requests while it is iterated.
+            client.queryPaginator(query.build()).items().forEach(items::add);
         } catch (SdkException e) {
             throw TokenStoreFailures.translate("Could not read the segments of " + processorName, e);
         }
@@ -445,10 +456,6 @@ public class DynamoDbTokenStore implements TokenStore {
         return e.hasCancellationReasons() ? e.cancellationReasons().stream().map(CancellationReason::code).toList() : List.of();
     }
 
-    private static List<String> reasonsOtherThanNone(TransactionCanceledException e) {
-        return reasons(e).stream().filter(code -> code != null && !"None".equals(code)).toList();
-    }
-
     private static void refuseReservedName(String processorName) {
         if (CONFIG_PROCESSOR.equals(processorName)) {
             throw new IllegalArgumentException(CONFIG_PROCESSOR + " is reserved by the DynamoDB token store");
@@ -459,7 +466,14 @@ public class DynamoDbTokenStore implements TokenStore {
         return processorName + "[" + segment + "]";
     }
 
-    /** Builds a {@link DynamoDbTokenStore}; client, table and serializer are required. */
+    /**
+     * Builds a {@link DynamoDbTokenStore}.
+     * <p>
+     * Hard requirements: the {@link #client(DynamoDbClient) client}, the {@link #table(String) table} and the
+     * {@link #serializer(Serializer) serializer}. Defaults: a {@link #claimTimeout(Duration) claim timeout} of
+     * {@link #DEFAULT_CLAIM_TIMEOUT 15 s} and an {@link #owner(String) owner} name unique to the store instance.
+     * Setters refuse invalid values at once with an {@link AxonConfigurationException}.
+     */
     public static class Builder {
 
         private DynamoDbClient client;
@@ -467,55 +481,59 @@ public class DynamoDbTokenStore implements TokenStore {
         private Serializer serializer;
         private Duration claimTimeout = DEFAULT_CLAIM_TIMEOUT;
         private String owner;
-        private Clock clock = Clock.systemUTC();
 
+        /** The client the store reads and writes with. Required. */
         public Builder client(DynamoDbClient client) {
+            assertNonNull(client, "The DynamoDbClient may not be null");
             this.client = client;
             return this;
         }
 
+        /** The token table (it must exist, see {@link DynamoDbTokenStore#tableSpec(String)}). Required. */
         public Builder table(String table) {
+            assertThat(table, name -> name != null && !name.isBlank(), "The token table's name may not be null or blank");
             this.table = table;
             return this;
         }
 
-        /** Serializes tokens; Axon's Jackson 3 serializer needs {@code TrackingTokenTyping} to read replay tokens. */
+        /**
+         * Serializes tokens; Axon's Jackson 3 serializer needs {@code TrackingTokenTyping} to read replay tokens.
+         * Required.
+         */
         public Builder serializer(Serializer serializer) {
+            assertNonNull(serializer, "The Serializer may not be null");
             this.serializer = serializer;
             return this;
         }
 
-        /** How long a claim holds without extension before another store may take the segment. Default 15 s. */
+        /** How long a claim holds without extension before another store may take the segment; positive. Default 15 s. */
         public Builder claimTimeout(Duration claimTimeout) {
+            assertThat(claimTimeout, timeout -> timeout != null && !timeout.isNegative() && !timeout.isZero(),
+                    "A DynamoDbTokenStore needs a positive claim timeout, not " + claimTimeout);
             this.claimTimeout = claimTimeout;
             return this;
         }
 
         /**
-         * This store's name in claims; must differ between stores that run the same processors. Default: the JVM's
-         * {@code pid@host} plus a random suffix, unique per store instance (see the package documentation).
+         * This store's name in claims; must differ between stores that run the same processors, and may not be blank.
+         * Default: the JVM's {@code pid@host} plus a random suffix, unique per store instance (see the package
+         * documentation).
          */
         public Builder owner(String owner) {
+            assertThat(owner, name -> name != null && !name.isBlank(), "A DynamoDbTokenStore's owner name cannot be null or blank");
             this.owner = owner;
             return this;
         }
 
-        /** The clock claims are timed with; Axon's processors use wall-clock time too. */
-        public Builder clock(Clock clock) {
-            this.clock = clock;
-            return this;
+        /** Checks the hard requirements; the store's constructor calls it. */
+        protected void validate() throws AxonConfigurationException {
+            assertNonNull(client, "The DynamoDbClient is a hard requirement and should be provided");
+            assertNonNull(table, "The token table is a hard requirement and should be provided");
+            assertNonNull(serializer, "The Serializer is a hard requirement and should be provided");
         }
 
+        /** @throws AxonConfigurationException when a hard requirement is missing */
         public DynamoDbTokenStore build() {
-            if (client == null || table == null || serializer == null || clock == null) {
-                throw new AxonConfigurationException("A DynamoDbTokenStore needs a client, a table, a serializer and a clock");
-            }
-            if (claimTimeout == null || claimTimeout.isNegative() || claimTimeout.isZero()) {
-                throw new AxonConfigurationException("A DynamoDbTokenStore needs a positive claim timeout, not " + claimTimeout);
-            }
-            if (owner != null && owner.isBlank()) {
-                throw new AxonConfigurationException("A DynamoDbTokenStore's owner name cannot be blank");
-            }
             return new DynamoDbTokenStore(this);
         }
     }

@@ -37,7 +37,9 @@
  *
  * <h2>Failures</h2>
  * An SDK failure left after the SDK's retries becomes {@link com.boxoffice.axon.dynamodb.tokenstore.TokenStoreUnavailableException}
- * (transient: throttling, 5xx, I/O) or {@link com.boxoffice.axon.dynamodb.tokenstore.DynamoDbTokenStoreException}
+ * (transient: throttling, 5xx, I/O, transaction conflicts; the rule of
+ * {@link com.boxoffice.axon.dynamodb.support.DynamoDbErrors#isTransient}) or
+ * {@link com.boxoffice.axon.dynamodb.tokenstore.DynamoDbTokenStoreException}
  * (permanent); a refused claim is Axon's {@code UnableToClaimTokenException} naming the segment and its owner.
  *
  * <h2>Cost</h2>

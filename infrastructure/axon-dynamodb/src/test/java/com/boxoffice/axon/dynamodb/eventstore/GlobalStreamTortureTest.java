@@ -104,16 +104,15 @@ class GlobalStreamTortureTest {
     }
 
     private DynamoDbEventStorageEngine engine(DynamoDbClient client, EventTables tables, boolean delayCommits) {
-        return DynamoDbEventStorageEngine.builder()
+        DynamoDbEventStorageEngine.Builder builder = DynamoDbEventStorageEngine.builder()
                 .client(client)
                 .tables(tables)
                 .partitions(PARTITIONS)
                 .batchSize(50)
                 .eventSerializer(serializer)
-                .snapshotSerializer(serializer)
-                .beforeCommit(delayCommits ? GlobalStreamTortureTest::randomDelay : () -> {
-                })
-                .build();
+                .snapshotSerializer(serializer);
+        return new DynamoDbEventStorageEngine(builder, delayCommits ? GlobalStreamTortureTest::randomDelay : () -> {
+        });
     }
 
     /** Positions are assigned: let the other writers get ahead now and then. */

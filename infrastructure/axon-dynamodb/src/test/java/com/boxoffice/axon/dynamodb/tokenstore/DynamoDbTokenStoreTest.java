@@ -61,8 +61,8 @@ class DynamoDbTokenStoreTest {
     }
 
     private DynamoDbTokenStore store(String owner) {
-        return DynamoDbTokenStore.builder().client(client).table(table).serializer(serializer)
-                .claimTimeout(TIMEOUT).owner(owner).clock(clock).build();
+        return new DynamoDbTokenStore(DynamoDbTokenStore.builder().client(client).table(table).serializer(serializer)
+                .claimTimeout(TIMEOUT).owner(owner), clock);
     }
 
     private static TrackingToken at(long index) {
