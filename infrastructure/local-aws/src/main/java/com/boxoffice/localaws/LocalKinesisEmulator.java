@@ -7,14 +7,19 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +40,8 @@ public final class LocalKinesisEmulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKinesisEmulator.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    /** Lines of kinesis-local's output kept for the message of a start-up failure. */
+    private static final int OUTPUT_TAIL_LINES = 20;
 
     private final Path packageDir;
     private final Path preload;
@@ -43,6 +50,8 @@ public final class LocalKinesisEmulator implements AutoCloseable {
     private final Path dataDir;
     private final String problem;
     private Process process;
+    private final Deque<String> outputTail = new ArrayDeque<>();
+    private Thread outputReader;
 
     private LocalKinesisEmulator(Path packageDir, Path preload, int port, int tlsPort, Path dataDir, String problem) {
         this.packageDir = packageDir;
@@ -100,7 +109,9 @@ public final class LocalKinesisEmulator implements AutoCloseable {
         }
         Path preload;
         try {
-            preload = LoopbackPreload.writeInto(preloadDir);
+            // Absolute: node resolves `--require` from the package folder, and a relative work folder (the app's
+            // ./data/kinesis-emulator) is relative to this JVM's working directory.
+            preload = LoopbackPreload.writeInto(preloadDir.toAbsolutePath().normalize());
         } catch (IllegalStateException | UncheckedIOException e) {
             return notStarted(port, dataDir, e.getMessage());
         }
@@ -146,8 +157,7 @@ public final class LocalKinesisEmulator implements AutoCloseable {
         // The preload keeps every server of the emulator on 127.0.0.1 (see LoopbackPreload).
         ProcessBuilder builder = new ProcessBuilder("node", "--require", preload.toString(), "main.js")
                 .directory(packageDir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+                .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("KINESIS_MOCK_PLAIN_PORT", Integer.toString(port));
         env.put("KINESIS_MOCK_TLS_PORT", Integer.toString(tlsPort));
@@ -170,6 +180,7 @@ public final class LocalKinesisEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start `node main.js` in " + packageDir, e);
         }
+        drainOutput(process);
         awaitReady();
         log.info("Kinesis emulator (kinesis-local, pid {}) at {} ready in {} ms{}", process.pid(), endpoint(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started),
@@ -189,7 +200,7 @@ public final class LocalKinesisEmulator implements AutoCloseable {
             while (true) {
                 if (!process.isAlive()) {
                     throw new IllegalStateException("kinesis-local exited with " + process.exitValue()
-                            + " during start-up in " + packageDir + " (port " + port + " taken?)");
+                            + " during start-up in " + packageDir + " (port " + port + " taken?)" + outputForMessage());
                 }
                 try {
                     probe.listStreams();
@@ -198,11 +209,56 @@ public final class LocalKinesisEmulator implements AutoCloseable {
                     if (System.nanoTime() > deadline) {
                         process.destroyForcibly();
                         throw new IllegalStateException("kinesis-local did not answer ListStreams at " + endpoint()
-                                + " within " + START_TIMEOUT.toSeconds() + " s", notYet);
+                                + " within " + START_TIMEOUT.toSeconds() + " s" + outputForMessage(), notYet);
                     }
                     sleep(100);
                 }
             }
+        }
+    }
+
+    /**
+     * Reads the process's output (stdout and stderr) on a daemon thread until it ends, so that the process never
+     * blocks on a full pipe: each line goes to this class's logger at DEBUG, and the last lines are kept for the
+     * message of a start-up failure.
+     */
+    private void drainOutput(Process started) {
+        synchronized (outputTail) {
+            outputTail.clear();
+        }
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    log.debug("kinesis-local: {}", line);
+                    synchronized (outputTail) {
+                        if (outputTail.size() == OUTPUT_TAIL_LINES) {
+                            outputTail.removeFirst();
+                        }
+                        outputTail.addLast(line);
+                    }
+                }
+            } catch (IOException killed) {
+                // the stream ends with the process
+            }
+        }, "kinesis-local-output");
+        reader.setDaemon(true);
+        reader.start();
+        outputReader = reader;
+    }
+
+    /** The last lines kinesis-local wrote, for an exception message; empty when it wrote none. */
+    private String outputForMessage() {
+        try {
+            // Once the process is gone, its output ends: let the reader take the last lines first.
+            if (process.waitFor(2, TimeUnit.SECONDS) && outputReader != null) {
+                outputReader.join(2000);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        synchronized (outputTail) {
+            return outputTail.isEmpty() ? "" : "; its last output:\n  " + String.join("\n  ", outputTail);
         }
     }
 

@@ -43,6 +43,11 @@ import java.util.OptionalLong;
  * credentials, an endpoint or AWS when configured, see {@link KinesisProperties}), stream creation, the publisher in
  * its pooled streaming processor {@value KinesisPublisher#PROCESSING_GROUP} (token in the application's token
  * store), its lag meters and the {@code kinesis} health indicator.
+ * <p>
+ * An emulator that cannot run (Node.js is not on the PATH) does not stop the application: the shop takes commands,
+ * the emulator logs one warning at start-up naming what to install, nothing else here logs that reason again, and the
+ * {@code kinesis} health reports the unreachable status with the reason as its {@code emulator} detail. Events wait
+ * in the event store; the publisher sends them once Kinesis answers at the endpoint.
  */
 @AutoConfiguration
 @ConditionalOnProperty(prefix = "boxoffice.kinesis", name = "enabled", havingValue = "true")
@@ -169,10 +174,13 @@ public class KinesisAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean(name = "kinesisHealthIndicator")
-        KinesisHealthIndicator kinesisHealthIndicator(KinesisClient client, KinesisProperties properties,
-                                                      PublishStatus status, PublishLag lag) {
+        KinesisHealthIndicator kinesisHealthIndicator(KinesisClient client, KinesisConnection connection,
+                                                      KinesisProperties properties, PublishStatus status,
+                                                      PublishLag lag) {
+            // An emulator that could not be started (no Node.js) is the reason Kinesis is unreachable: health says so.
             return new KinesisHealthIndicator(client, properties.streamName(), status, lag,
-                    new Status(properties.health().unreachableStatus()), properties.health().probeInterval());
+                    new Status(properties.health().unreachableStatus()), properties.health().probeInterval(),
+                    connection::emulatorProblem);
         }
     }
 }

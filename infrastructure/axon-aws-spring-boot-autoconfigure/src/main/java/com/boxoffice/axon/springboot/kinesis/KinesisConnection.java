@@ -17,6 +17,10 @@ import java.util.function.Consumer;
 /**
  * The resolved answer to "where is Kinesis" (mode, endpoint, region, credentials), owning the emulator process in
  * {@code EMULATOR} mode. Credentials follow the project's rule ({@link AwsCredentialsChoice}).
+ * <p>
+ * In {@code EMULATOR} mode, opening never fails because the emulator cannot run (Node.js missing, no package): the
+ * connection then points at the emulator's endpoint with nothing listening, {@link #emulatorProblem()} says why, and
+ * {@link LocalKinesisEmulator} has logged that once, as a warning naming what to install. Nothing here logs it again.
  */
 public final class KinesisConnection implements AutoCloseable {
 
@@ -49,8 +53,9 @@ public final class KinesisConnection implements AutoCloseable {
                 LocalKinesisEmulator emulator = settings.dir() != null
                         ? LocalKinesisEmulator.start(settings.dir(), settings.port(), settings.dataDir())
                         : LocalKinesisEmulator.startBundled(settings.workDir(), settings.port(), settings.dataDir());
+                // The reason was logged once, as a warning, by the emulator; this line only says where.
                 log.info("Kinesis mode EMULATOR: {}{}", emulator.endpoint(),
-                        emulator.problem().map(p -> " (not running: " + p + ")").orElse(""));
+                        emulator.problem().isPresent() ? " (emulator not running)" : "");
                 yield new KinesisConnection(mode, emulator.endpoint(), local, credentials.forLocalEmulator(), emulator);
             }
             case ENDPOINT -> {
@@ -91,8 +96,19 @@ public final class KinesisConnection implements AutoCloseable {
         return Optional.ofNullable(endpoint);
     }
 
+    /** The emulator this connection started in {@code EMULATOR} mode, running or not; empty in the other modes. */
     public Optional<LocalKinesisEmulator> emulator() {
         return Optional.ofNullable(emulator);
+    }
+
+    /**
+     * Why the emulator of {@code EMULATOR} mode could not be started (e.g. Node.js is not on the PATH), for health and
+     * operators; empty when it was started and in the other modes. Fixed when the connection is opened: an emulator
+     * someone starts at {@link #endpoint()} later is used by the clients, but does not clear this.
+     */
+    public Optional<String> emulatorProblem() {
+        // Touches LocalKinesisEmulator only when there is one, so the other modes run without local-aws.
+        return emulator == null ? Optional.empty() : emulator.problem();
     }
 
     @Override

@@ -11,6 +11,8 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The {@code kinesis} health: UP while publishing works, with the lag as details. While the stream cannot be reached
@@ -19,6 +21,15 @@ import java.time.Instant;
  * must not turn the application's aggregate health DOWN and get it restarted or taken out of a load balancer; the
  * detail says what is wrong, and a health group that includes only {@code kinesis} with
  * {@code unreachable-status=OUT_OF_SERVICE} can alert on it.
+ * <p>
+ * When the application was to start its own emulator and could not (see {@link KinesisConnection#emulatorProblem()},
+ * e.g. Node.js is not on the PATH), every report with the unreachable status also carries that reason as the detail
+ * {@code emulator}, beside the {@code error} of the last call. Should Kinesis answer at the endpoint anyway (someone
+ * started an emulator there), the report is UP and without that detail.
+ * <p>
+ * A check logs nothing (a failed probe is an answer, not an exception): an outage is visible here and in the
+ * publisher's own rate-limited warnings, and the emulator's start-up problem was logged once when the connection was
+ * opened, so however often health is asked, nothing repeats it.
  */
 public final class KinesisHealthIndicator extends AbstractHealthIndicator {
 
@@ -28,12 +39,26 @@ public final class KinesisHealthIndicator extends AbstractHealthIndicator {
     private final PublishLag lag;
     private final Status unreachable;
     private final Duration probeInterval;
+    private final Supplier<Optional<String>> emulatorProblem;
     private final Clock clock;
     private volatile Instant lastProbe = Instant.EPOCH;
     private volatile String probeError;
 
+    /** An indicator for a Kinesis the application did not try to start (an endpoint, AWS). */
     public KinesisHealthIndicator(KinesisClient client, String streamName, PublishStatus status, PublishLag lag,
                                   Status unreachable, Duration probeInterval) {
+        this(client, streamName, status, lag, unreachable, probeInterval, Optional::empty);
+    }
+
+    /**
+     * @param unreachable     the status while the stream cannot be reached
+     * @param probeInterval   how often an idle publisher's health asks Kinesis whether the stream is there
+     * @param emulatorProblem why the application's own emulator is not running, empty when it is or there is none
+     *                        (e.g. {@link KinesisConnection#emulatorProblem()}); asked on every check
+     */
+    public KinesisHealthIndicator(KinesisClient client, String streamName, PublishStatus status, PublishLag lag,
+                                  Status unreachable, Duration probeInterval,
+                                  Supplier<Optional<String>> emulatorProblem) {
         super("Kinesis health check failed");
         this.client = client;
         this.streamName = streamName;
@@ -41,6 +66,7 @@ public final class KinesisHealthIndicator extends AbstractHealthIndicator {
         this.lag = lag;
         this.unreachable = unreachable;
         this.probeInterval = probeInterval;
+        this.emulatorProblem = emulatorProblem;
         this.clock = Clock.systemUTC();
     }
 
@@ -52,9 +78,8 @@ public final class KinesisHealthIndicator extends AbstractHealthIndicator {
         builder.withDetail("publishedRecords", status.publishedRecords());
         status.lastSuccess().ifPresent(time -> builder.withDetail("lastAccepted", time.toString()));
         if (status.unreachableSince().isPresent()) {
-            builder.status(unreachable)
-                    .withDetail("unreachableSince", status.unreachableSince().get().toString())
-                    .withDetail("error", status.lastError().orElse("unknown"));
+            builder.withDetail("unreachableSince", status.unreachableSince().get().toString());
+            unreachable(builder, status.lastError().orElse("unknown"));
             return;
         }
         // Partial failures (some records throttled) are retried in order; Kinesis itself works.
@@ -66,10 +91,15 @@ public final class KinesisHealthIndicator extends AbstractHealthIndicator {
         }
         String problem = probe();
         if (problem != null) {
-            builder.status(unreachable).withDetail("error", problem);
+            unreachable(builder, problem);
         } else {
             builder.up();
         }
+    }
+
+    private void unreachable(Health.Builder builder, String error) {
+        builder.status(unreachable).withDetail("error", error);
+        emulatorProblem.get().ifPresent(reason -> builder.withDetail("emulator", reason));
     }
 
     /** Asks Kinesis about the stream at most once per probe interval; null when it is there. */
