@@ -1,7 +1,7 @@
 package com.boxoffice.app.events;
 
+import com.boxoffice.axon.springboot.deadletter.DeadLetteringProcessors;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The event trail's projection on a pooled streaming processor of its own (errors propagate, so the
- * processor retries an event instead of skipping it; writes are idempotent puts) and the browser. The
+ * The event trail's projection on a pooled streaming processor of its own with dead letters (an event it cannot record
+ * is parked with the later events of its aggregate, transient failures are retried by the processor; writes are
+ * idempotent puts) and the browser. The
  * table is {@link com.boxoffice.app.events.dynamodb.EventTrailDynamoDbConfiguration}'s.
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,10 +29,7 @@ public class EventTrailConfiguration {
     }
 
     @Bean
-    ConfigurerModule eventTrailProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessor(EventTrailProjection.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(EventTrailProjection.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance()));
+    ConfigurerModule eventTrailProcessor(DeadLetteringProcessors processors) {
+        return processors.pooled(EventTrailProjection.PROCESSING_GROUP);
     }
 }

@@ -7,10 +7,9 @@ import com.boxoffice.cart.query.CartQueries;
 import com.boxoffice.cart.query.CartViewStore;
 import com.boxoffice.cart.query.OrderProjection;
 import com.boxoffice.cart.query.OrderViewStore;
+import com.boxoffice.axon.springboot.deadletter.DeadLetteringProcessors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,22 +51,16 @@ public class CartConfiguration {
 
     /**
      * Pooled streaming processors: they scale out by segments across instances, and keep their tokens in the token
-     * store, which is what makes the checkout survive a crash. Handler errors propagate (instead of Axon's default of
-     * logging and skipping the event): the processor then retries the event with back-off and its token does not pass
-     * it. For the process that is the crash-and-retry guarantee; for the projections, no update is lost to a throttled
-     * write. Retrying is safe because every handler is idempotent.
+     * store, which is what makes the checkout survive a crash. With dead letters: an event whose handler fails
+     * permanently is parked with the later events of its cart or order, and everything else flows on; a transient
+     * failure (a command that timed out, a throttled write: {@link com.boxoffice.cart.process.CheckoutStepFailedException}
+     * is one) makes the processor retry the event with back-off, and its token does not pass it. For the process that
+     * is the crash-and-retry guarantee; for the projections, no update is lost to a throttled write. Retrying is safe
+     * because every handler is idempotent.
      */
     @Bean
-    ConfigurerModule cartProcessors() {
-        return configurer -> configurer.eventProcessing(processing -> {
-            pooledAndPropagating(processing, CheckoutProcess.PROCESSING_GROUP);
-            pooledAndPropagating(processing, CartProjection.PROCESSING_GROUP);
-            pooledAndPropagating(processing, OrderProjection.PROCESSING_GROUP);
-        });
-    }
-
-    private static void pooledAndPropagating(EventProcessingConfigurer processing, String group) {
-        processing.registerPooledStreamingEventProcessor(group)
-                .registerListenerInvocationErrorHandler(group, configuration -> PropagatingErrorHandler.instance());
+    ConfigurerModule cartProcessors(DeadLetteringProcessors processors) {
+        return processors.pooled(CheckoutProcess.PROCESSING_GROUP, CartProjection.PROCESSING_GROUP,
+                OrderProjection.PROCESSING_GROUP);
     }
 }

@@ -44,7 +44,8 @@ public final class CheckoutCommands {
      * Sends the command and waits for its answer.
      *
      * @return done with the handler's result, or refused with the receiving aggregate's reason
-     * @throws RuntimeException a technical failure (the handler's own exception when it is one), to be retried
+     * @throws RuntimeException a technical failure, to be retried: transient (an {@code AxonTransientException}, or a
+     *                          {@link CheckoutStepFailedException} around the handler's own exception)
      */
     public <R> Outcome<R> attempt(Object command) {
         CommandMessage<?> message = GenericCommandMessage.asCommandMessage(command);
@@ -58,7 +59,7 @@ public final class CheckoutCommands {
             if (refusal.isPresent()) {
                 return new Outcome.Refused<>(refusal.get());
             }
-            throw Refusals.unwrapped(e.getCause());
+            throw Refusals.technical(message.getPayloadType().getSimpleName(), e.getCause());
         } catch (TimeoutException e) {
             throw new CheckoutStepFailedException(message.getPayloadType().getSimpleName() + " did not answer within "
                     + timeout.toMillis() + " ms; the event is handled again", e);

@@ -1,7 +1,12 @@
 package com.boxoffice.cart.process;
 
-/** A step of the checkout failed for a technical reason; thrown so the processor retries the event. */
-public class CheckoutStepFailedException extends RuntimeException {
+import org.axonframework.common.AxonTransientException;
+
+/**
+ * A step of the checkout failed for a technical reason (no answer in time, interrupted); thrown so the processor
+ * retries the event. Transient, so the dead-letter policy retries it rather than parking the checkout.
+ */
+public class CheckoutStepFailedException extends AxonTransientException {
 
     public CheckoutStepFailedException(String message, Throwable cause) {
         super(message, cause);

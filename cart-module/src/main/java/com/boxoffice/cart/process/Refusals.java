@@ -3,6 +3,7 @@ package com.boxoffice.cart.process;
 import com.boxoffice.cart.api.CartException;
 import com.boxoffice.ticketing.api.TicketingException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.common.AxonTransientException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.Optional;
@@ -43,12 +44,19 @@ final class Refusals {
         return Optional.empty();
     }
 
-    /** The failure itself when it is a runtime exception, unwrapped from the future's wrappers. */
-    static RuntimeException unwrapped(Throwable failure) {
+    /**
+     * The technical failure of a step, to be retried: the failure itself when it is transient already (Axon's
+     * transient exceptions, such as a lost optimistic-locking race), else wrapped in a (transient)
+     * {@link CheckoutStepFailedException} that names the command; unwrapped from the future's wrappers first. Being
+     * transient is what makes the processor retry it rather than park the event in the dead-letter queue: a command
+     * that failed technically may succeed later.
+     */
+    static RuntimeException technical(String command, Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof ExecutionException || cause instanceof CompletionException) && cause.getCause() != null) {
             cause = cause.getCause();
         }
-        return cause instanceof RuntimeException runtime ? runtime : new CheckoutStepFailedException(cause);
+        return cause instanceof AxonTransientException transientFailure ? transientFailure
+                : new CheckoutStepFailedException(command + " failed: " + cause.getMessage(), cause);
     }
 }

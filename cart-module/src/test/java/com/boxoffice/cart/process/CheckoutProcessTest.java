@@ -168,7 +168,9 @@ class CheckoutProcessTest {
         IllegalStateException throttled = new IllegalStateException("ProvisionedThroughputExceeded");
         gateway.answer(ReleaseReservation.class, release -> CompletableFuture.failedFuture(throttled));
 
-        assertThatThrownBy(() -> process.on(new OrderRejected(ORDER, "sold out", LINES))).isSameAs(throttled);
+        assertThatThrownBy(() -> process.on(new OrderRejected(ORDER, "sold out", LINES)))
+                .isInstanceOf(CheckoutStepFailedException.class).hasCause(throttled)
+                .hasMessage("ReleaseReservation failed: ProvisionedThroughputExceeded");
     }
 
     @Test

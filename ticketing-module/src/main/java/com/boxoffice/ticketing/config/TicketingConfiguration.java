@@ -1,11 +1,11 @@
 package com.boxoffice.ticketing.config;
 
+import com.boxoffice.axon.springboot.deadletter.DeadLetteringProcessors;
 import com.boxoffice.ticketing.query.ConcertCatalogue;
 import com.boxoffice.ticketing.query.ConcertCatalogueProjection;
 import com.boxoffice.ticketing.query.ConcertCatalogueQueries;
 import com.boxoffice.ticketing.query.ConcertSearch;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -48,16 +48,14 @@ public class TicketingConfiguration {
     }
 
     /**
-     * A pooled streaming processor, so the catalogue scales out by segments across instances and can be replayed.
-     * Handler errors propagate (instead of Axon's default of logging and skipping the event): the processor then
-     * retries the batch with back-off, which the catalogue's idempotent writes make safe, and no update is lost to a
-     * throttled write.
+     * A pooled streaming processor, so the catalogue scales out by segments across instances and can be replayed, with
+     * dead letters: an event the catalogue cannot take (a permanent failure) is parked with the later events of its
+     * concert, every other concert's entry stays current, and an operator retries the concert once it is fixed
+     * ({@code /api/admin/dead-letters}). Transient failures (a throttled write) make the processor retry the batch with
+     * back-off, which the catalogue's idempotent writes make safe, so no update is lost to them.
      */
     @Bean
-    ConfigurerModule ticketingCatalogueProcessor() {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessor(ConcertCatalogueProjection.PROCESSING_GROUP)
-                .registerListenerInvocationErrorHandler(ConcertCatalogueProjection.PROCESSING_GROUP,
-                        configuration -> PropagatingErrorHandler.instance()));
+    ConfigurerModule ticketingCatalogueProcessor(DeadLetteringProcessors processors) {
+        return processors.pooled(ConcertCatalogueProjection.PROCESSING_GROUP);
     }
 }

@@ -1,6 +1,8 @@
 package com.boxoffice.kernel.admin;
 
 import com.boxoffice.kernel.web.RestProblemHandler;
+import org.axonframework.common.AxonTransientException;
+import org.axonframework.messaging.deadletter.DeadLetterQueueOverflowException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -8,8 +10,11 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The admin endpoints' answers as problem+json: 401/403 for the credential, 404, 400 for the reset target, 409 refusals. */
-@RestControllerAdvice(assignableTypes = AdminProcessorsController.class)
+/**
+ * The admin endpoints' answers as problem+json: 401/403 for the credential, 404, 400 for the reset target or a limit,
+ * 409 refusals, 503 when the dead-letter store is unavailable for now (try again).
+ */
+@RestControllerAdvice(assignableTypes = {AdminProcessorsController.class, AdminDeadLettersController.class})
 public class AdminProblemHandler extends RestProblemHandler {
 
     @Override
@@ -41,5 +46,32 @@ public class AdminProblemHandler extends RestProblemHandler {
     @ExceptionHandler(ResetRefusedException.class)
     ProblemDetail refused(ResetRefusedException e) {
         return problem(HttpStatus.CONFLICT, "Reset refused", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownDeadLetterQueueException.class)
+    ProblemDetail unknownQueue(UnknownDeadLetterQueueException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown dead-letter queue", e.getMessage());
+    }
+
+    @ExceptionHandler(UnknownDeadLetterSequenceException.class)
+    ProblemDetail unknownSequence(UnknownDeadLetterSequenceException e) {
+        return problem(HttpStatus.NOT_FOUND, "Unknown dead-letter sequence", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidLimitException.class)
+    ProblemDetail invalidLimit(InvalidLimitException e) {
+        return withField(problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()), "limit", e.getMessage());
+    }
+
+    @ExceptionHandler(DeadLetterQueueOverflowException.class)
+    ProblemDetail full(DeadLetterQueueOverflowException e) {
+        return problem(HttpStatus.CONFLICT, "Dead-letter queue full", e.getMessage());
+    }
+
+    /** DynamoDB throttled or unreachable after the SDK's retries; nothing was changed by the failed step. */
+    @ExceptionHandler(AxonTransientException.class)
+    ResponseEntity<ProblemDetail> unavailable(AxonTransientException e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Temporarily unavailable", e.getMessage()));
     }
 }

@@ -28,8 +28,9 @@ import org.springframework.web.servlet.DispatcherServlet;
 import java.time.Clock;
 
 /**
- * The admin endpoints for event processors ({@code /api/admin/processors}) in a servlet web application with Axon
- * event processing. Always registered; without {@code boxoffice.admin.token} they answer 403, so they are never open.
+ * The admin endpoints for event processors ({@code /api/admin/processors}) and their dead letters
+ * ({@code /api/admin/dead-letters}) in a servlet web application with Axon event processing. Always registered;
+ * without {@code boxoffice.admin.token} they answer 403, so they are never open.
  */
 @AutoConfiguration(after = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class,
         DynamoDbEventStoreAutoConfiguration.class, DynamoDbTokenStoreAutoConfiguration.class})
@@ -56,6 +57,17 @@ public class ProcessorAdminAutoConfiguration {
             log.info("Admin endpoints /api/admin/** answer 403: set {} to enable them", AdminProperties.TOKEN_PROPERTY);
         }
         return new AdminProcessorsController(service, credential);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public DeadLetterAdminService deadLetterAdminService(EventProcessingConfiguration processing) {
+        return new DeadLetterAdminService(processing);
+    }
+
+    @Bean
+    public AdminDeadLettersController adminDeadLettersController(DeadLetterAdminService service, AdminProperties properties) {
+        return new AdminDeadLettersController(service, new AdminCredential(properties.token()));
     }
 
     @Bean
