@@ -12,7 +12,16 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication(scanBasePackages = {"com.boxoffice.app", "com.boxoffice.ticketing", "com.boxoffice.cart"})
 public class BoxofficeApplication {
 
+    /**
+     * Starts the application; a failed start ends the JVM with exit code 1. Spring has already logged why and closed
+     * what it had started, but DynamoDB Local leaves a non-daemon thread of its own behind, and a process that neither
+     * serves nor exits would hide the failure from whatever supervises it.
+     */
     public static void main(String[] args) {
-        SpringApplication.run(BoxofficeApplication.class, args);
+        try {
+            SpringApplication.run(BoxofficeApplication.class, args);
+        } catch (RuntimeException startFailed) {
+            System.exit(1);
+        }
     }
 }
