@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * With {@code dropFailed} the failed records are also taken out of the request, so Kinesis really does not store
  * them (a true partial failure); without, Kinesis stores them and only the answer says they failed (what a lost
  * response looks like to the client).
+ * <p>
+ * Every other call <em>of each thread</em> is failed, starting with its first: a work package sends one batch from
+ * one thread, so which of a segment's requests fail does not depend on how the segments' threads interleave.
  */
 final class InjectedPutRecordsFailures implements ExecutionInterceptor {
 
@@ -32,11 +35,12 @@ final class InjectedPutRecordsFailures implements ExecutionInterceptor {
     private final boolean dropFailed;
     private final int failEvery;
     private final int maxInjected;
-    private final AtomicInteger calls = new AtomicInteger();
+    private final ThreadLocal<int[]> callsOfThisThread = ThreadLocal.withInitial(() -> new int[1]);
     private final AtomicInteger injected = new AtomicInteger();
+    private final AtomicInteger stored = new AtomicInteger();
 
     /**
-     * @param failEvery   every n-th record (counting from the second) of every other call fails
+     * @param failEvery   every n-th record (counting from the second) of every other call of a thread fails
      * @param maxInjected stop after this many failures, so the run ends
      */
     InjectedPutRecordsFailures(boolean dropFailed, int failEvery, int maxInjected) {
@@ -49,9 +53,14 @@ final class InjectedPutRecordsFailures implements ExecutionInterceptor {
         return injected.get();
     }
 
+    /** Records Kinesis stored, by its own answers (so with {@code dropFailed} off, the failed ones too). */
+    int stored() {
+        return stored.get();
+    }
+
     @Override
     public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
-        if (!(context.request() instanceof PutRecordsRequest request) || calls.incrementAndGet() % 2 == 0) {
+        if (!(context.request() instanceof PutRecordsRequest request) || ++callsOfThisThread.get()[0] % 2 == 0) {
             return context.request();
         }
         Set<Integer> failed = new TreeSet<>();
@@ -79,9 +88,13 @@ final class InjectedPutRecordsFailures implements ExecutionInterceptor {
 
     @Override
     public SdkResponse modifyResponse(Context.ModifyResponse context, ExecutionAttributes attributes) {
-        Set<Integer> failed = attributes.getAttribute(FAILED);
-        if (failed == null || !(context.response() instanceof PutRecordsResponse response)) {
+        if (!(context.response() instanceof PutRecordsResponse response)) {
             return context.response();
+        }
+        stored.addAndGet((int) response.records().stream().filter(result -> result.errorCode() == null).count());
+        Set<Integer> failed = attributes.getAttribute(FAILED);
+        if (failed == null) {
+            return response;
         }
         int total = dropFailed ? response.records().size() + failed.size() : response.records().size();
         List<PutRecordsResultEntry> results = new ArrayList<>();

@@ -23,6 +23,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * PutRecords partial failures (injected with an SDK interceptor) are retried without reordering any aggregate's
  * events.
+ * <p>
+ * The failures are injected into requests of several records only, so both tests start the publisher on a full
+ * event store and hold its work packages until its coordinator has queued every event for them: each segment's first
+ * batch is then 250 events of its 10 aggregates (the test aggregates split 10/10), and which of its requests fail is
+ * fixed (see {@link InjectedPutRecordsFailures}), whatever the machine's load.
  */
 class PartialFailureOrderingTest {
 
@@ -40,8 +45,10 @@ class PartialFailureOrderingTest {
                      OrderingMode.STRICT, Duration.ofSeconds(30))) {
             Map<String, DomainEventMessage<?>> appended =
                     PublishingFixture.append(producer.eventStore(), "strict", AGGREGATES, 0, EVENTS_PER_AGGREGATE);
-            // Started after the appends, so the publisher takes full batches: many records of each aggregate at once.
-            producer.configuration().start();
+            // Full batches: each request has one record of each of a segment's 10 aggregates pending; every other
+            // request of a thread fails at indices 1, 4 and 7, which makes 47 failures in each segment's first batch
+            // alone (when Kinesis itself fails nothing).
+            producer.startInFullBatches();
 
             List<TrackedEventMessage<?>> read = PublishingFixture.readAll(reader, stream, appended.size(),
                     Duration.ofSeconds(60));
@@ -67,11 +74,14 @@ class PartialFailureOrderingTest {
                      OrderingMode.BATCHED, Duration.ofSeconds(30))) {
             Map<String, DomainEventMessage<?>> appended =
                     PublishingFixture.append(producer.eventStore(), "batched", AGGREGATES, 0, EVENTS_PER_AGGREGATE);
-            producer.configuration().start();
-            await().atMost(Duration.ofSeconds(60)).until(() -> producer.status().publishedRecords() >= appended.size()
-                    && producer.status().failingSince().isEmpty());
+            // Full batches: a segment's first request is its 250 first events, 25 of each aggregate, and fails at
+            // every 7th record from the second (36 failures), each failed record followed by more of its aggregate.
+            producer.startInFullBatches();
+            // Every resend done: each segment's token is past every event. Then the stream holds all it ever will.
+            await().atMost(Duration.ofSeconds(90)).until(producer::caughtUp);
 
-            List<TrackedEventMessage<?>> read = PublishingFixture.readAll(reader, stream, appended.size(),
+            // All of it: the last occurrences below need the whole stream, not just one copy of each event.
+            List<TrackedEventMessage<?>> read = PublishingFixture.readRecords(reader, stream, failures.stored(),
                     Duration.ofSeconds(60));
 
             assertThat(failures.injected()).isGreaterThan(20);

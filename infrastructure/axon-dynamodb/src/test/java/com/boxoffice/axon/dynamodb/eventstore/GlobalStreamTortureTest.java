@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -38,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for the same aggregates (concurrency conflicts, retried as Axon's repositories would) and for the same few partition
  * heads; random delays between assigning positions and committing; and 3 readers following the stream from the tail
  * while it is written. Every reader must see every committed event exactly once, nothing else, in per-aggregate order.
+ * <p>
+ * How many conflicts the random commits cause is up to the scheduler, so the writers also make some for certain: each
+ * one's first commit goes to the same aggregate from the same state, and all but one of those lose.
  */
 class GlobalStreamTortureTest {
 
@@ -50,6 +54,8 @@ class GlobalStreamTortureTest {
     private final Serializer serializer = Jackson3Serializer.builder().build();
     private final Map<String, String> committed = new ConcurrentHashMap<>();
     private final AtomicInteger conflicts = new AtomicInteger();
+    /** The writers' first commits wait here until every writer has read the aggregate's state. */
+    private final CyclicBarrier sameState = new CyclicBarrier(WRITERS);
 
     @Test
     void everyReaderSeesEveryCommittedEventExactlyOnceInAggregateOrder() throws Exception {
@@ -89,7 +95,8 @@ class GlobalStreamTortureTest {
 
             System.out.printf("Torture: %d events in %d commits, %d concurrency conflicts retried%n",
                     committed.size(), WRITERS * COMMITS_PER_WRITER, conflicts.get());
-            assertThat(conflicts.get()).as("writers raced for the same aggregates").isPositive();
+            assertThat(conflicts.get()).as("writers raced for the same aggregates (the first commits alone: all but one)")
+                    .isGreaterThanOrEqualTo(WRITERS - 1);
             for (Future<List<TrackedEventMessage<?>>> reader : readers) {
                 List<TrackedEventMessage<?>> seen = reader.get(2, TimeUnit.MINUTES);
                 List<String> ids = seen.stream().map(EventMessage::getIdentifier).toList();
@@ -127,10 +134,11 @@ class GlobalStreamTortureTest {
         }
     }
 
-    private Void write(DynamoDbEventStorageEngine engine) {
+    private Void write(DynamoDbEventStorageEngine engine) throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int commit = 0; commit < COMMITS_PER_WRITER; commit++) {
-            String aggregate = "aggregate-" + random.nextInt(AGGREGATES);
+            boolean raceFromTheSameState = commit == 0;
+            String aggregate = raceFromTheSameState ? "aggregate-0" : "aggregate-" + random.nextInt(AGGREGATES);
             int size = random.nextInt(1, 6);
             while (true) {
                 // As a repository: learn the aggregate's last sequence, append after it, retry on a conflict.
@@ -138,6 +146,11 @@ class GlobalStreamTortureTest {
                 List<EventMessage<?>> events = new ArrayList<>();
                 for (int i = 0; i < size; i++) {
                     events.add(new GenericDomainEventMessage<>("Torture", aggregate, next + i, "payload-" + (next + i)));
+                }
+                if (raceFromTheSameState) {
+                    // Nobody appends before every writer has read: they all append at the same sequence.
+                    sameState.await(1, TimeUnit.MINUTES);
+                    raceFromTheSameState = false;
                 }
                 try {
                     engine.appendEvents(events);
