@@ -40,6 +40,7 @@ public final class LocalKinesisEmulator implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalKinesisEmulator.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final int START_ATTEMPTS = 3;
     /** Lines of kinesis-local's output kept for the message of a start-up failure. */
     private static final int OUTPUT_TAIL_LINES = 20;
 
@@ -115,12 +116,41 @@ public final class LocalKinesisEmulator implements AutoCloseable {
         } catch (IllegalStateException | UncheckedIOException e) {
             return notStarted(port, dataDir, e.getMessage());
         }
-        LocalKinesisEmulator emulator = new LocalKinesisEmulator(absolute, preload, portOrFree(port), freePort(),
-                normalized(dataDir), null);
-        emulator.launch();
+        LocalKinesisEmulator emulator = launchOnFreePorts(absolute, preload, port, normalized(dataDir));
         // A JVM that exits without closing its Spring context (System.exit, SIGTERM) must not leave node running.
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::stop, "kinesis-local-stop"));
         return emulator;
+    }
+
+    /**
+     * Ports chosen here are probed free and then bound by node a moment later, so another process can take one in
+     * between: an emulator that exits during start-up is started again on new ports, a few times. A port the caller
+     * chose stays as it is (and a taken one fails each time).
+     */
+    private static LocalKinesisEmulator launchOnFreePorts(Path packageDir, Path preload, int port, Path dataDir) {
+        for (int attempt = 1; ; attempt++) {
+            LocalKinesisEmulator emulator = new LocalKinesisEmulator(packageDir, preload, portOrFree(port), freePort(),
+                    dataDir, null);
+            try {
+                emulator.launch();
+                return emulator;
+            } catch (ExitedDuringStartException e) {
+                if (attempt == START_ATTEMPTS) {
+                    throw e;
+                }
+                log.info("kinesis-local exited during start-up ({}); starting it again on other ports", e.exitCode);
+            }
+        }
+    }
+
+    /** kinesis-local ended before it answered, typically because a port was taken. */
+    static final class ExitedDuringStartException extends IllegalStateException {
+        private final int exitCode;
+
+        ExitedDuringStartException(String message, int exitCode) {
+            super(message);
+            this.exitCode = exitCode;
+        }
     }
 
     private static LocalKinesisEmulator notStarted(int port, Path dataDir, String problem) {
@@ -199,8 +229,9 @@ public final class LocalKinesisEmulator implements AutoCloseable {
                 .build()) {
             while (true) {
                 if (!process.isAlive()) {
-                    throw new IllegalStateException("kinesis-local exited with " + process.exitValue()
-                            + " during start-up in " + packageDir + " (port " + port + " taken?)" + outputForMessage());
+                    throw new ExitedDuringStartException("kinesis-local exited with " + process.exitValue()
+                            + " during start-up in " + packageDir + " (port " + port + " taken?)" + outputForMessage(),
+                            process.exitValue());
                 }
                 try {
                     probe.listStreams();
