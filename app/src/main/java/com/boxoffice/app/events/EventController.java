@@ -1,6 +1,7 @@
 package com.boxoffice.app.events;
 
 import com.boxoffice.kernel.tracing.RequestIds;
+import com.boxoffice.kernel.web.InvalidInputException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -35,8 +36,8 @@ public class EventController {
     @GetMapping("/requests/{requestId}/events")
     public List<EventResponse> ofRequest(@PathVariable String requestId) {
         if (!RequestIds.isValid(requestId)) {
-            throw new InvalidEventQueryException("requestId",
-                    "a request id is 1 to 128 letters, digits or '-', '_', '.', ':'");
+            throw new InvalidInputException("requestId",
+                    "'requestId' must be a request id: 1 to 128 letters, digits or '-', '_', '.', ':'");
         }
         return responses(browser.ofRequest(requestId, MAX_LIMIT));
     }
@@ -47,13 +48,13 @@ public class EventController {
                                       @RequestParam(required = false) Integer limit) {
         int max = limit == null ? DEFAULT_LIMIT : limit;
         if (max < 1 || max > MAX_LIMIT) {
-            throw new InvalidEventQueryException("limit", "limit must be between 1 and " + MAX_LIMIT + ", was " + max);
+            throw InvalidInputException.mustBe("limit", "a whole number from 1 to " + MAX_LIMIT);
         }
         if (type != null && !TYPE.matcher(type).matches()) {
-            throw new InvalidEventQueryException("type", "type is an event's simple class name, e.g. TicketsReserved");
+            throw InvalidInputException.mustBe("type", "an event's simple class name, such as TicketsReserved");
         }
         if (aggregateId != null && !AGGREGATE_ID.matcher(aggregateId).matches()) {
-            throw new InvalidEventQueryException("aggregateId", "aggregateId must be 1 to 256 printable characters");
+            throw InvalidInputException.mustBe("aggregateId", "1 to 256 printable characters");
         }
         if (aggregateId != null) {
             return responses(browser.ofAggregate(aggregateId, type, max));
@@ -61,7 +62,7 @@ public class EventController {
         if (type != null) {
             return responses(browser.ofType(type, max));
         }
-        throw new InvalidEventQueryException("aggregateId",
+        throw new InvalidInputException("aggregateId",
                 "Give aggregateId or type (or both): the store is not browsed whole");
     }
 

@@ -30,7 +30,7 @@ class WebErrorsAndApiDocsHttpTest {
 
     @Test
     void malformedJsonIsABadRequest() {
-        assertProblem(http().post("/api/concerts", "{\"name\": \"Unclosed"), 400, "end-of-input");
+        assertProblem(http().post("/api/concerts", "{\"name\": \"Unclosed"), 400, "Malformed JSON");
         assertProblem(http().post("/api/carts", "[1,2"), 400, "JSON");
         assertProblem(http().post("/api/concerts", """
                 {"name":"n","venue":"v","startsAt":"not a time","capacity":10,"ticketPrice":"10.00"}"""), 400, "startsAt");

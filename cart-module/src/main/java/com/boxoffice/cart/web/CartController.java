@@ -1,6 +1,8 @@
 package com.boxoffice.cart.web;
 
 import com.boxoffice.kernel.web.GatewayAnswers;
+import com.boxoffice.kernel.web.InvalidInputException;
+import com.boxoffice.kernel.web.UnknownResourceException;
 import com.boxoffice.cart.api.AddCartItem;
 import com.boxoffice.cart.api.CartLine;
 import com.boxoffice.cart.api.CartView;
@@ -73,7 +75,7 @@ public class CartController {
     @GetMapping("/{cartId}")
     public CartResponse get(@PathVariable String cartId) {
         Optional<CartView> cart = GatewayAnswers.await("Reading cart " + cartId, queries.query(
-                new FindCart(Ids.parse("cart", cartId)), ResponseTypes.optionalInstanceOf(CartView.class)), timeout);
+                new FindCart(UnknownResourceException.parseId("cart", cartId)), ResponseTypes.optionalInstanceOf(CartView.class)), timeout);
         return cart.map(CartResponse::of).orElseThrow(() -> new UnknownResourceException("cart", cartId));
     }
 
@@ -86,8 +88,7 @@ public class CartController {
                                              @RequestParam(required = false) String openLongerThan,
                                              @RequestParam(required = false) String limit) {
         if (!"OPEN".equals(status)) {
-            throw new InvalidParameterException("status", "status must be OPEN: only carts left open are listed, was "
-                    + (status == null ? "missing" : "'" + status + "'"));
+            throw new InvalidInputException("status", "'status' must be OPEN: only carts left open are listed");
         }
         Duration age = OpenCartsParameters.age(openLongerThan);
         int max = OpenCartsParameters.limit(limit, DEFAULT_LIMIT);
@@ -103,7 +104,7 @@ public class CartController {
      */
     @PostMapping("/{cartId}/items")
     public LineResponse addItem(@PathVariable String cartId, @Valid @RequestBody AddCartItemRequest request) {
-        UUID cart = Ids.parse("cart", cartId);
+        UUID cart = UnknownResourceException.parseId("cart", cartId);
         ConcertView concert = GatewayAnswers.await("Reading concert " + request.concertId(), queries.query(
                         new FindConcert(request.concertId()), ResponseTypes.optionalInstanceOf(ConcertView.class)), timeout)
                 .orElseThrow(() -> new UnknownResourceException("concert", request.concertId().toString()));
@@ -120,8 +121,8 @@ public class CartController {
 
     @DeleteMapping("/{cartId}/items/{concertId}")
     public ResponseEntity<Void> removeItem(@PathVariable String cartId, @PathVariable String concertId) {
-        UUID cart = Ids.parse("cart", cartId);
-        UUID concert = Ids.parse("concert", concertId);
+        UUID cart = UnknownResourceException.parseId("cart", cartId);
+        UUID concert = UnknownResourceException.parseId("concert", concertId);
         GatewayAnswers.await("Removing from cart " + cartId, commands.send(new RemoveCartItem(cart, concert)), timeout);
         return ResponseEntity.ok().build();
     }
@@ -129,7 +130,7 @@ public class CartController {
     /** 202: the order is placed and its tickets reserved by the checkout process; poll the order for its outcome. */
     @PostMapping("/{cartId}/checkout")
     public ResponseEntity<CheckoutResponse> checkOut(@PathVariable String cartId) {
-        UUID cart = Ids.parse("cart", cartId);
+        UUID cart = UnknownResourceException.parseId("cart", cartId);
         UUID orderId = UUID.randomUUID();
         UUID placed = GatewayAnswers.await("Checking out cart " + cartId, commands.send(new CheckOutCart(cart, orderId)), timeout);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/orders/{orderId}")
@@ -139,7 +140,7 @@ public class CartController {
 
     @PostMapping("/{cartId}/close")
     public ResponseEntity<Void> close(@PathVariable String cartId) {
-        UUID cart = Ids.parse("cart", cartId);
+        UUID cart = UnknownResourceException.parseId("cart", cartId);
         GatewayAnswers.await("Closing cart " + cartId, commands.send(new CloseCart(cart)), timeout);
         return ResponseEntity.ok().build();
     }

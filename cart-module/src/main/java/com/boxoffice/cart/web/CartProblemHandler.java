@@ -3,19 +3,19 @@ package com.boxoffice.cart.web;
 import com.boxoffice.cart.api.CartException;
 import com.boxoffice.cart.api.CartLineNotFoundException;
 import com.boxoffice.cart.api.InvalidCartItemException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import com.boxoffice.kernel.web.RestProblemHandler;
 
 /**
  * Every error of the cart and order endpoints as RFC 9457 {@code application/problem+json}: 400 for input that can
- * never succeed (naming the field), 404 for an unknown cart, line, order or concert, 409 for a refusal by the cart's
+ * never succeed (naming the field), 404 for an unknown cart, line, order or concert (a missing aggregate, or the id of
+ * another kind of aggregate, is an unknown cart: the controllers send commands to carts only; answered by
+ * {@link RestProblemHandler}, like unreadable bodies and parameters), 409 for a refusal by the cart's
  * state (not open, empty, a concert no longer on sale, a conflict that survived the retries), 503 when a command did
  * not answer in time. Spring MVC's own errors (malformed JSON, wrong method, ...) come through
  * {@link org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler}.
@@ -32,22 +32,6 @@ public class CartProblemHandler extends RestProblemHandler {
     @ExceptionHandler(InvalidCartItemException.class)
     ProblemDetail invalidItem(InvalidCartItemException e) {
         return withField(problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()), e.field(), e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidParameterException.class)
-    ProblemDetail invalidParameter(InvalidParameterException e) {
-        return withField(problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getMessage()), e.parameter(), e.getMessage());
-    }
-
-    @ExceptionHandler(UnknownResourceException.class)
-    ProblemDetail unknown(UnknownResourceException e) {
-        return problem(HttpStatus.NOT_FOUND, e.title(), e.getMessage());
-    }
-
-    /** The controllers send commands to carts only: a missing aggregate is an unknown cart. */
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail unknownCart(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown cart", "No cart with id " + e.getAggregateIdentifier());
     }
 
     @ExceptionHandler(CartLineNotFoundException.class)

@@ -1,6 +1,7 @@
 package com.boxoffice.cart.web;
 
 import com.boxoffice.kernel.web.GatewayAnswers;
+import com.boxoffice.kernel.web.UnknownResourceException;
 import com.boxoffice.cart.api.FindOrder;
 import com.boxoffice.cart.api.OrderView;
 import com.boxoffice.cart.config.CartProperties;
@@ -33,7 +34,7 @@ public class OrderController {
     @GetMapping("/{orderId}")
     public OrderResponse get(@PathVariable String orderId) {
         Optional<OrderView> order = GatewayAnswers.await("Reading order " + orderId, queries.query(
-                new FindOrder(Ids.parse("order", orderId)), ResponseTypes.optionalInstanceOf(OrderView.class)), timeout);
+                new FindOrder(UnknownResourceException.parseId("order", orderId)), ResponseTypes.optionalInstanceOf(OrderView.class)), timeout);
         return order.map(OrderResponse::of).orElseThrow(() -> new UnknownResourceException("order", orderId));
     }
 }

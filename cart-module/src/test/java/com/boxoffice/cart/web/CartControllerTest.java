@@ -1,5 +1,6 @@
 package com.boxoffice.cart.web;
 
+import com.boxoffice.kernel.web.StrictJson;
 import com.boxoffice.cart.api.AddCartItem;
 import com.boxoffice.cart.api.CartLine;
 import com.boxoffice.cart.api.CartLineNotFoundException;
@@ -31,11 +32,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -87,6 +90,7 @@ class CartControllerTest {
         mvc = MockMvcBuilders.standaloneSetup(new CartController(commands, queries, clock, properties),
                         new OrderController(queries, properties))
                 .setControllerAdvice(new CartProblemHandler())
+                .setMessageConverters(new JacksonJsonHttpMessageConverter(StrictJson.strict(JsonMapper.builder().build())))
                 .setValidator(validator)
                 .build();
     }
@@ -109,7 +113,8 @@ class CartControllerTest {
     @Test
     void aMissingCustomerIsNamed() throws Exception {
         problem(post("/api/carts").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":\" \"}"), 400)
-                .andExpect(jsonPath("$.detail").value("customerId: must not be blank"))
+                .andExpect(jsonPath("$.detail").value(
+                        "'customerId' must be a text of 1 to 200 characters, not blank, without control characters"))
                 .andExpect(jsonPath("$.errors[0].field").value("customerId"));
         problem(post("/api/carts").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":"), 400)
                 .andExpect(jsonPath("$.detail").value(containsString("Malformed JSON")));
@@ -178,14 +183,19 @@ class CartControllerTest {
     @Test
     void aQuantityOutOfRangeIsA400NamingIt() throws Exception {
         problem(addItem("{\"concertId\":\"%s\",\"quantity\":0}".formatted(CONCERT)), 400)
-                .andExpect(jsonPath("$.detail").value("quantity: must be greater than or equal to 1"))
+                .andExpect(jsonPath("$.detail").value("'quantity' must be a whole number between 1 and 20"))
                 .andExpect(jsonPath("$.errors[0].field").value("quantity"));
         problem(addItem("{\"concertId\":\"%s\",\"quantity\":21}".formatted(CONCERT)), 400)
-                .andExpect(jsonPath("$.detail").value("quantity: must be less than or equal to 20"));
+                .andExpect(jsonPath("$.detail").value("'quantity' must be a whole number between 1 and 20"));
+        for (String quantity : List.of("1.5", "\"2\"", "true", "2E0")) {
+            problem(addItem("{\"concertId\":\"%s\",\"quantity\":%s}".formatted(CONCERT, quantity)), 400)
+                    .andExpect(jsonPath("$.detail").value("'quantity' must be a whole number between 1 and 20"))
+                    .andExpect(jsonPath("$.errors[0].field").value("quantity"));
+        }
         problem(addItem("{\"quantity\":2}"), 400)
                 .andExpect(jsonPath("$.errors[0].field").value("concertId"));
         problem(addItem("{\"concertId\":\"nope\",\"quantity\":2}"), 400)
-                .andExpect(jsonPath("$.detail").value(containsString("Invalid value for field concertId")))
+                .andExpect(jsonPath("$.detail").value("'concertId' must be a concert's id, a UUID"))
                 .andExpect(jsonPath("$.errors[0].field").value("concertId"));
         verifyNoInteractions(commands, queries);
     }
@@ -300,7 +310,10 @@ class CartControllerTest {
                 .andExpect(jsonPath("$.errors[0].field").value("status"));
         problem(get("/api/carts").param("status", "OPEN"), 400).andExpect(jsonPath("$.errors[0].field").value("openLongerThan"));
         problem(get("/api/carts").param("status", "OPEN").param("openLongerThan", "two weeks"), 400)
-                .andExpect(jsonPath("$.detail").value(containsString("openLongerThan must be an ISO-8601 duration")));
+                .andExpect(jsonPath("$.detail").value(containsString("'openLongerThan' must be an ISO-8601 duration")));
+        problem(get("/api/carts").param("status", "OPEN").param("openLongerThan", "P400000000000D"), 400)
+                .andExpect(jsonPath("$.detail").value(
+                        "'openLongerThan' must be an ISO-8601 duration from PT0S to P3650D, such as P14D or PT36H"));
         problem(get("/api/carts").param("status", "OPEN").param("openLongerThan", "-P1D"), 400)
                 .andExpect(jsonPath("$.errors[0].field").value("openLongerThan"));
         problem(get("/api/carts").param("status", "OPEN").param("openLongerThan", "P1D").param("limit", "1001"), 400)

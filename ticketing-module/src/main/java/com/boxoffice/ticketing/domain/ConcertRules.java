@@ -1,8 +1,10 @@
 package com.boxoffice.ticketing.domain;
 
 import com.boxoffice.ticketing.api.Capacity;
+import com.boxoffice.ticketing.api.ConcertStart;
 import com.boxoffice.ticketing.api.InvalidConcertException;
 import com.boxoffice.ticketing.api.ScheduleConcert;
+import com.boxoffice.ticketing.api.TicketPrice;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,6 +30,11 @@ final class ConcertRules {
         if (!command.startsAt().isAfter(now)) {
             throw new InvalidConcertException("startsAt", "startsAt must be in the future, was " + command.startsAt());
         }
+        if (command.startsAt().isAfter(ConcertStart.latest(now))) {
+            // Also what keeps the catalogue's month keys and epoch milliseconds in range, whoever sends the command.
+            throw new InvalidConcertException("startsAt", "startsAt must be at most " + ConcertStart.MAX_YEARS_AHEAD
+                    + " years ahead, was " + command.startsAt());
+        }
         if (command.capacity() < Capacity.MIN || command.capacity() > Capacity.MAX) {
             throw new InvalidConcertException("capacity",
                     "capacity must be between " + Capacity.MIN + " and " + Capacity.MAX + ", was " + command.capacity());
@@ -37,10 +44,15 @@ final class ConcertRules {
             throw new InvalidConcertException("ticketPrice", "ticketPrice is required");
         }
         if (price.signum() <= 0) {
-            throw new InvalidConcertException("ticketPrice", "ticketPrice must be more than 0, was " + price.toPlainString());
+            throw new InvalidConcertException("ticketPrice", "ticketPrice must be more than 0, was " + price);
+        }
+        // Compared before any scale arithmetic: 1E+2147483647 has no plain string and overflows setScale.
+        if (price.compareTo(TicketPrice.MAX) > 0) {
+            throw new InvalidConcertException("ticketPrice", "ticketPrice must be at most " + TicketPrice.MAX_TEXT
+                    + ", was " + price);
         }
         if (price.stripTrailingZeros().scale() > 2) {
-            throw new InvalidConcertException("ticketPrice", "ticketPrice has more than two decimals: " + price.toPlainString());
+            throw new InvalidConcertException("ticketPrice", "ticketPrice has more than two decimals: " + price);
         }
     }
 

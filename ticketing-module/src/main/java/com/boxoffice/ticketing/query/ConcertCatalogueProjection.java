@@ -11,6 +11,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the {@link ConcertCatalogue} in step with the concerts' events. Each handler passes the event's aggregate
@@ -21,14 +23,26 @@ public class ConcertCatalogueProjection {
 
     public static final String PROCESSING_GROUP = "ticketing-catalogue";
 
+    private static final Logger log = LoggerFactory.getLogger(ConcertCatalogueProjection.class);
+
     private final ConcertCatalogue catalogue;
 
     public ConcertCatalogueProjection(ConcertCatalogue catalogue) {
         this.catalogue = catalogue;
     }
 
+    /**
+     * A concert starting outside the span the catalogue holds ({@link CatalogueTime}) is left out, with a warning:
+     * only events stored before the ten-year rule can have one, and storing it would break the listing (its month
+     * key) or fail for ever (its epoch milliseconds), holding up every event behind it in its segment.
+     */
     @EventHandler
     void on(ConcertScheduled event, @SequenceNumber long sequence) {
+        if (!CatalogueTime.holds(event.startsAt())) {
+            log.warn("Concert {} starts at {}, outside the span the catalogue holds ({} to {}); it is not listed",
+                    event.concertId(), event.startsAt(), CatalogueTime.EARLIEST, CatalogueTime.LATEST);
+            return;
+        }
         catalogue.add(new ConcertView(event.concertId(), event.name(), event.venue(), event.startsAt(),
                 event.capacity(), event.capacity(), event.ticketPrice(), ConcertStatus.SCHEDULED), sequence);
     }

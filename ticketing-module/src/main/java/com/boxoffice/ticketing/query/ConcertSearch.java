@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 /**
  * Answers {@link FindConcerts}: the date range picks the entries from the store (an indexed read, never a scan), the
  * name and venue filters narrow them down. Without {@code from}, the catalogue lists upcoming concerts (from now on).
+ * A range reaching beyond the span the catalogue holds ({@link CatalogueTime}) is cut to it.
  */
 public final class ConcertSearch {
 
@@ -27,9 +28,13 @@ public final class ConcertSearch {
     public List<ConcertView> find(FindConcerts query) {
         Instant from = query.from() != null ? query.from() : clock.instant();
         Instant to = query.to();
-        if (to != null && to.isBefore(from)) {
+        if (to != null && to.isBefore(from)
+                || from.isAfter(CatalogueTime.LATEST) || to != null && to.isBefore(CatalogueTime.EARLIEST)) {
             return List.of();
         }
+        // The catalogue holds no concert outside its span; a query sent around the web edge may reach beyond it.
+        from = CatalogueTime.clamp(from);
+        to = to == null ? null : CatalogueTime.clamp(to);
         Predicate<ConcertView> matches = contains(ConcertView::name, query.name())
                 .and(contains(ConcertView::venue, query.venue()));
         return catalogue.startingBetween(from, to).stream().filter(matches).toList();

@@ -1,6 +1,8 @@
 package com.boxoffice.ticketing.web;
 
+import com.boxoffice.kernel.web.ApiValues;
 import com.boxoffice.kernel.web.GatewayAnswers;
+import com.boxoffice.kernel.web.UnknownResourceException;
 import com.boxoffice.ticketing.api.CancelConcert;
 import com.boxoffice.ticketing.api.ConcertView;
 import com.boxoffice.ticketing.api.FindConcert;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,19 +37,21 @@ public class ConcertController {
 
     private final CommandGateway commands;
     private final QueryGateway queries;
+    private final Clock clock;
     private final Duration timeout;
 
-    public ConcertController(CommandGateway commands, QueryGateway queries, TicketingProperties properties) {
+    public ConcertController(CommandGateway commands, QueryGateway queries, Clock clock, TicketingProperties properties) {
         this.commands = commands;
         this.queries = queries;
+        this.clock = clock;
         this.timeout = properties.commandTimeout();
     }
 
     @PostMapping
     public ResponseEntity<ConcertCreatedResponse> schedule(@Valid @RequestBody ScheduleConcertRequest request) {
         UUID concertId = UUID.randomUUID();
-        GatewayAnswers.await("Scheduling concert " + concertId, commands.send(new ScheduleConcert(concertId, request.name(),
-                request.venue(), request.startsAt(), request.capacity(), request.ticketPrice())), timeout);
+        ScheduleConcert command = request.toCommand(concertId, clock.instant());
+        GatewayAnswers.await("Scheduling concert " + concertId, commands.send(command), timeout);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{concertId}")
                 .buildAndExpand(concertId).toUri();
         return ResponseEntity.created(location).body(new ConcertCreatedResponse(concertId.toString()));
@@ -58,8 +63,10 @@ public class ConcertController {
                                       @RequestParam(required = false) String from,
                                       @RequestParam(required = false) String to) {
         DateRange range = DateRange.parse(from, to);
+        String nameFilter = ApiValues.optionalText("name", name, ScheduleConcertRequest.MAX_TEXT_LENGTH);
+        String venueFilter = ApiValues.optionalText("venue", venue, ScheduleConcertRequest.MAX_TEXT_LENGTH);
         List<ConcertView> concerts = GatewayAnswers.await("Listing concerts", queries.query(
-                new FindConcerts(name, venue, range.from(), range.to()),
+                new FindConcerts(nameFilter, venueFilter, range.from(), range.to()),
                 ResponseTypes.multipleInstancesOf(ConcertView.class)), timeout);
         return concerts.stream().map(ConcertResponse::of).toList();
     }
@@ -68,7 +75,7 @@ public class ConcertController {
     public ConcertResponse get(@PathVariable String concertId) {
         Optional<ConcertView> concert = GatewayAnswers.await("Reading concert " + concertId, queries.query(
                 new FindConcert(id(concertId)), ResponseTypes.optionalInstanceOf(ConcertView.class)), timeout);
-        return concert.map(ConcertResponse::of).orElseThrow(() -> new UnknownConcertException(concertId));
+        return concert.map(ConcertResponse::of).orElseThrow(() -> new UnknownResourceException("concert", concertId));
     }
 
     @PostMapping("/{concertId}/cancel")
@@ -79,10 +86,6 @@ public class ConcertController {
 
     /** A path id that is no UUID names no concert: 404, like any other unknown id. */
     private static UUID id(String concertId) {
-        try {
-            return UUID.fromString(concertId);
-        } catch (IllegalArgumentException e) {
-            throw new UnknownConcertException(concertId);
-        }
+        return UnknownResourceException.parseId("concert", concertId);
     }
 }

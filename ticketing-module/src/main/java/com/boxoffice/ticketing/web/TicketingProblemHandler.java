@@ -3,19 +3,18 @@ package com.boxoffice.ticketing.web;
 import com.boxoffice.ticketing.api.InvalidConcertException;
 import com.boxoffice.ticketing.api.InvalidReservationException;
 import com.boxoffice.ticketing.api.TicketingException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import com.boxoffice.kernel.web.RestProblemHandler;
 
 /**
  * Every error of the concert endpoints as RFC 9457 {@code application/problem+json}: 400 for input that can never
- * succeed (naming the field), 404 for an unknown concert, 409 for a refusal by the concert's state (sold out,
+ * succeed (naming the field), 404 for an unknown concert or the id of another kind of aggregate (answered by
+ * {@link RestProblemHandler}, like unreadable bodies and parameters), 409 for a refusal by the concert's state (sold out,
  * cancelled, a conflict that survived the retries), 503 when a command did not answer in time. Spring MVC's own
  * errors (malformed JSON, wrong method, ...) come through {@link org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler}.
  */
@@ -36,21 +35,6 @@ public class TicketingProblemHandler extends RestProblemHandler {
     @ExceptionHandler(InvalidReservationException.class)
     ProblemDetail invalidReservation(InvalidReservationException e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid reservation", e.getMessage());
-    }
-
-    @ExceptionHandler(InvalidParameterException.class)
-    ProblemDetail invalidParameter(InvalidParameterException e) {
-        return withField(problem(HttpStatus.BAD_REQUEST, "Invalid parameter", e.getMessage()), e.parameter(), e.getMessage());
-    }
-
-    @ExceptionHandler(UnknownConcertException.class)
-    ProblemDetail unknownConcert(UnknownConcertException e) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown concert", e.getMessage());
-    }
-
-    @ExceptionHandler(AggregateNotFoundException.class)
-    ProblemDetail unknownAggregate(AggregateNotFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "Unknown concert", "No concert with id " + e.getAggregateIdentifier());
     }
 
     /** Sold out, cancelled, sales closed, a reservation in the wrong state: the concert's state refuses. */

@@ -135,6 +135,36 @@ class ConcertTest {
                     .expectEvents(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", soon, 10, PRICE));
         }
 
+        @Test
+        void acceptsAStartExactlyTenYearsAhead() {
+            Instant latest = Instant.parse("2036-06-01T10:00:00Z");
+            fixture.givenNoPriorActivity()
+                    .when(schedule("Nils Frahm", "Elbphilharmonie", latest, 10, "45.00"))
+                    .expectEvents(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", latest, 10, PRICE));
+        }
+
+        /** Refused by the concert itself, so a command sent around the web edge cannot schedule one either. */
+        @ParameterizedTest
+        @ValueSource(strings = {"2036-06-01T10:00:00.001Z", "+10000-06-01T00:00:00Z", "+292278995-01-01T00:00:00Z",
+                "+1000000000-12-31T23:59:59.999999999Z"})
+        void refusesAStartMoreThanTenYearsAhead(String startsAt) {
+            fixture.givenNoPriorActivity()
+                    .when(schedule("Nils Frahm", "Elbphilharmonie", Instant.parse(startsAt), 10, "45.00"))
+                    .expectException(InvalidConcertException.class)
+                    .expectExceptionMessage(containsString("startsAt must be at most 10 years ahead"))
+                    .expectNoEvents();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"10000.01", "1E+2147483647", "1E-2147483647"})
+        void refusesAPriceOverTheMaximumOrOfAbsurdScale(String price) {
+            fixture.givenNoPriorActivity()
+                    .when(schedule("Nils Frahm", "Elbphilharmonie", STARTS_AT, 10, price))
+                    .expectException(InvalidConcertException.class)
+                    .expectExceptionMessage(containsString("ticketPrice"))
+                    .expectNoEvents();
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"0", "0.00", "-1.00", "45.001"})
         void refusesAPriceThatIsNotPositiveWithTwoDecimals(String price) {

@@ -52,6 +52,19 @@ class ConcertCatalogueProjectionTest {
         assertThat(available()).isEqualTo(97);
     }
 
+    /** Only an event stored before the ten-year rule can start so late; it must not hold up its segment. */
+    @Test
+    void aConcertStartingBeyondYear9999IsLeftOutOfTheCatalogue() {
+        for (String startsAt : new String[]{"+10000-06-01T00:00:00Z", "+292278995-01-01T00:00:00Z"}) {
+            UUID late = UUID.randomUUID();
+            projection.on(new ConcertScheduled(late, "Far Future", "Nowhere", Instant.parse(startsAt), 10, PRICE), 0);
+            assertThat(catalogue.find(late)).isEmpty();
+        }
+        projection.on(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", STARTS_AT, 100, PRICE), 0);
+        assertThat(catalogue.startingBetween(CatalogueTime.EARLIEST, null)).extracting(ConcertView::concertId)
+                .containsExactly(concertId);
+    }
+
     @Test
     void aCancelledConcertShowsItsStatus() {
         projection.on(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", STARTS_AT, 100, PRICE), 0);

@@ -13,6 +13,9 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.spy;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 class ConcertSearchTest {
 
@@ -64,6 +67,18 @@ class ConcertSearchTest {
     void anEmptyRangeFindsNothing() {
         assertThat(search.find(new FindConcerts(null, null, Instant.parse("2026-08-01T00:00:00Z"),
                 Instant.parse("2026-07-01T00:00:00Z")))).isEmpty();
+    }
+
+    @Test
+    void aRangeBeyondWhatTheCatalogueHoldsIsCutToItsSpan() {
+        ConcertCatalogue store = spy(catalogue);
+        ConcertSearch wide = new ConcertSearch(store, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(wide.find(new FindConcerts(null, null, Instant.MIN, Instant.MAX))).as("past ones too").hasSize(4);
+        verify(store).startingBetween(CatalogueTime.EARLIEST, CatalogueTime.LATEST);
+        assertThat(wide.find(new FindConcerts(null, null, Instant.parse("+10000-01-01T00:00:00Z"), null))).isEmpty();
+        assertThat(wide.find(new FindConcerts(null, null, null, Instant.parse("-0001-12-31T00:00:00Z")))).isEmpty();
+        verifyNoMoreInteractions(store);
     }
 
     @Test
