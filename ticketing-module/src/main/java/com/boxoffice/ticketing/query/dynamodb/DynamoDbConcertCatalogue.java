@@ -4,6 +4,7 @@ import com.boxoffice.axon.dynamodb.support.TableClearer;
 import com.boxoffice.ticketing.api.ConcertStatus;
 import com.boxoffice.ticketing.api.ConcertView;
 import com.boxoffice.ticketing.query.CatalogueChange;
+import com.boxoffice.ticketing.query.CatalogueTime;
 import com.boxoffice.ticketing.query.ConcertCatalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,6 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,7 +46,7 @@ public final class DynamoDbConcertCatalogue implements ConcertCatalogue {
 
     @Override
     public void add(ConcertView concert, long sequence) {
-        String month = month(concert.startsAt());
+        String month = CatalogueTime.monthKey(concert.startsAt());
         // The month first: once the concert item exists, an open-ended listing must already know its month.
         client.updateItem(r -> r.tableName(tableName)
                 .key(Map.of(PK, s(MONTHS_KEY)))
@@ -58,7 +58,7 @@ public final class DynamoDbConcertCatalogue implements ConcertCatalogue {
         item.put(NAME_ATTR, s(concert.name()));
         item.put(VENUE, s(concert.venue()));
         item.put(STARTS_AT, s(concert.startsAt().toString()));
-        item.put(STARTS_AT_MS, n(concert.startsAt().toEpochMilli()));
+        item.put(STARTS_AT_MS, n(CatalogueTime.epochMilli(concert.startsAt())));
         item.put(MONTH, s(month));
         item.put(CAPACITY, n(concert.capacity()));
         item.put(RESERVED, n(concert.capacity() - concert.available()));
@@ -109,13 +109,18 @@ public final class DynamoDbConcertCatalogue implements ConcertCatalogue {
 
     @Override
     public List<ConcertView> startingBetween(Instant from, Instant to) {
-        YearMonth first = YearMonth.parse(month(from));
-        YearMonth last = to == null ? null : YearMonth.parse(month(to));
-        long fromMs = from.toEpochMilli();
-        long toMs = to == null ? Long.MAX_VALUE : to.toEpochMilli();
+        YearMonth first = CatalogueTime.month(CatalogueTime.monthKey(from)).orElseThrow();
+        YearMonth last = to == null ? null : CatalogueTime.month(CatalogueTime.monthKey(to)).orElseThrow();
+        long fromMs = CatalogueTime.epochMilli(from);
+        long toMs = to == null ? Long.MAX_VALUE : CatalogueTime.epochMilli(to);
         List<ConcertView> concerts = new ArrayList<>();
         for (String month : monthsWithConcerts()) {
-            YearMonth candidate = YearMonth.parse(month);
+            Optional<YearMonth> parsed = CatalogueTime.month(month);
+            if (parsed.isEmpty()) {
+                log.warn("Catalogue table {} lists a month key it cannot read, '{}'; skipped", tableName, month);
+                continue;
+            }
+            YearMonth candidate = parsed.get();
             if (candidate.isBefore(first) || (last != null && candidate.isAfter(last))) {
                 continue;
             }
@@ -158,7 +163,7 @@ public final class DynamoDbConcertCatalogue implements ConcertCatalogue {
     }
 
     static String month(Instant instant) {
-        return YearMonth.from(instant.atZone(ZoneOffset.UTC)).toString();
+        return CatalogueTime.monthKey(instant);
     }
 
     private static Map<String, AttributeValue> key(UUID concertId) {
