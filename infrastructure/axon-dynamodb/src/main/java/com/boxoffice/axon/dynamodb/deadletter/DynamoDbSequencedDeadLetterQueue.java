@@ -1,5 +1,6 @@
 package com.boxoffice.axon.dynamodb.deadletter;
 
+import com.boxoffice.axon.dynamodb.support.DynamoDbErrors;
 import com.boxoffice.axon.dynamodb.schema.TableSpec;
 import org.axonframework.common.AxonConfigurationException;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,9 +14,8 @@ import org.axonframework.messaging.deadletter.WrongDeadLetterTypeException;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -34,18 +34,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -161,6 +157,9 @@ public class DynamoDbSequencedDeadLetterQueue<M extends EventMessage<?>> impleme
 
     private static final Logger logger = LoggerFactory.getLogger(DynamoDbSequencedDeadLetterQueue.class);
     private static final int ATTEMPTS = 10;
+    /** Between attempts that collided with a concurrent change of the same sequence: full jitter, as everywhere. */
+    private static final BackoffStrategy COLLISION_BACKOFF =
+            BackoffStrategy.exponentialDelay(Duration.ofMillis(5), Duration.ofMillis(200));
     private static final int MAX_KEY_BYTES = 512;
     private static final String HASHED = "#sha256:";
     private static final String CONDITIONAL_CHECK_FAILED = "ConditionalCheckFailed";
@@ -830,14 +829,12 @@ public class DynamoDbSequencedDeadLetterQueue<M extends EventMessage<?>> impleme
             throw new DeadLetterQueueUnavailableException("Could not " + what + " of " + processingGroup + ": it"
                     + " collided with concurrent changes " + attempt + " times", null);
         }
-        LockSupport.parkNanos(Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, 20L * attempt)).toNanos());
+        LockSupport.parkNanos(COLLISION_BACKOFF.computeDelay(attempt).toNanos());
     }
 
     private RuntimeException translate(String what, SdkException e) {
         String message = "Could not " + what + " of " + processingGroup + " in " + table + ": " + e.getMessage();
-        boolean transientFailure = e instanceof SdkClientException || e.retryable()
-                || e instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500);
-        return transientFailure ? new DeadLetterQueueUnavailableException(message, e) : new DynamoDbDeadLetterQueueException(message, e);
+        return DynamoDbErrors.isTransient(e) ? new DeadLetterQueueUnavailableException(message, e) : new DynamoDbDeadLetterQueueException(message, e);
     }
 
     private TransactWriteItem put(Map<String, AttributeValue> item, String condition, Map<String, String> names,
@@ -962,42 +959,36 @@ public class DynamoDbSequencedDeadLetterQueue<M extends EventMessage<?>> impleme
         }
     }
 
-    /** The items of a query, one page read at a time. */
+    /**
+     * The items of a query through the SDK's paginator, one page read at a time as they are consumed, with the SDK's
+     * failures translated like every other call of this queue.
+     */
     private final class Pages implements Iterator<Map<String, AttributeValue>> {
 
-        private final QueryRequest request;
+        private final Iterator<Map<String, AttributeValue>> items;
         private final String what;
-        private final Deque<Map<String, AttributeValue>> buffered = new ArrayDeque<>();
-        private Map<String, AttributeValue> startKey;
-        private boolean exhausted;
 
         Pages(QueryRequest request, String what) {
-            this.request = request;
+            this.items = client.queryPaginator(request).items().iterator();
             this.what = what;
         }
 
         @Override
         public boolean hasNext() {
-            while (buffered.isEmpty() && !exhausted) {
-                QueryResponse page;
-                try {
-                    page = client.query(startKey == null ? request : request.toBuilder().exclusiveStartKey(startKey).build());
-                } catch (SdkException e) {
-                    throw translate(what, e);
-                }
-                buffered.addAll(page.items());
-                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-                exhausted = startKey == null;
+            try {
+                return items.hasNext();
+            } catch (SdkException e) {
+                throw translate(what, e);
             }
-            return !buffered.isEmpty();
         }
 
         @Override
         public Map<String, AttributeValue> next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
+            try {
+                return items.next();
+            } catch (SdkException e) {
+                throw translate(what, e);
             }
-            return buffered.poll();
         }
     }
 

@@ -1,13 +1,9 @@
 package com.boxoffice.axon.dynamodb.deadletter;
 
+import com.boxoffice.axon.dynamodb.support.DynamoDbErrors;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.AxonTransientException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.RequestLimitExceededException;
-import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -33,18 +29,11 @@ public final class TransientFailures {
             if (t instanceof AxonNonTransientException) {
                 return false;
             }
-            if (t instanceof AxonTransientException || t instanceof SdkClientException || t instanceof TimeoutException) {
+            if (t instanceof AxonTransientException || t instanceof TimeoutException) {
                 return true;
             }
-            if (t instanceof ProvisionedThroughputExceededException || t instanceof RequestLimitExceededException
-                    || t instanceof TransactionConflictException) {
-                return true;
-            }
-            if (t instanceof AwsServiceException service
-                    && (service.retryable() || service.isThrottlingException() || service.statusCode() >= 500)) {
-                return true;
-            }
-            if (t instanceof SdkException sdk && !(t instanceof AwsServiceException) && sdk.retryable()) {
+            // The one DynamoDB classification of this extension (throttling, 5xx, no answer, transaction conflicts).
+            if (t instanceof SdkException sdk && DynamoDbErrors.isTransient(sdk)) {
                 return true;
             }
         }
