@@ -1,5 +1,7 @@
 package com.boxoffice.axon.kinesis;
 
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.common.BuilderUtils;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -34,10 +36,25 @@ public class KinesisPublisher {
     private final PublishStatus status;
     private final String resourceKey = KinesisPublisher.class.getName() + "@" + System.identityHashCode(this);
 
-    public KinesisPublisher(CloudEventsMapper mapper, OrderedPutRecords putRecords, PublishStatus status) {
-        this.mapper = mapper;
-        this.putRecords = putRecords;
-        this.status = status;
+    /**
+     * Builds the publisher from a {@link Builder}, checking it first.
+     *
+     * @throws AxonConfigurationException when a required setting is missing
+     */
+    protected KinesisPublisher(Builder builder) {
+        builder.validate();
+        this.mapper = builder.mapper;
+        this.putRecords = builder.putRecords;
+        this.status = builder.status;
+    }
+
+    /**
+     * A builder. Required: {@link Builder#putRecords} (the sender). Defaults: {@link Builder#mapper}
+     * {@link CloudEventsMapper#defaults()}, {@link Builder#status} a new {@link PublishStatus} (give the sender's own
+     * status, so that lag and health see both sides).
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @EventHandler
@@ -68,5 +85,43 @@ public class KinesisPublisher {
 
     public PublishStatus status() {
         return status;
+    }
+
+    /** Builds a {@link KinesisPublisher}; each setter asserts its argument. */
+    public static class Builder {
+
+        private CloudEventsMapper mapper = CloudEventsMapper.defaults();
+        private OrderedPutRecords putRecords;
+        private PublishStatus status = new PublishStatus();
+
+        /** How events become CloudEvents records. Defaults to {@link CloudEventsMapper#defaults()}. */
+        public Builder mapper(CloudEventsMapper mapper) {
+            BuilderUtils.assertNonNull(mapper, "The CloudEventsMapper may not be null");
+            this.mapper = mapper;
+            return this;
+        }
+
+        /** The sender that puts the records on the stream, in order. Required. */
+        public Builder putRecords(OrderedPutRecords putRecords) {
+            BuilderUtils.assertNonNull(putRecords, "The OrderedPutRecords sender may not be null");
+            this.putRecords = putRecords;
+            return this;
+        }
+
+        /** Where the publisher reports pending and finished batches. Defaults to a new {@link PublishStatus}. */
+        public Builder status(PublishStatus status) {
+            BuilderUtils.assertNonNull(status, "The PublishStatus may not be null");
+            this.status = status;
+            return this;
+        }
+
+        public KinesisPublisher build() {
+            return new KinesisPublisher(this);
+        }
+
+        /** @throws AxonConfigurationException when the sender is missing */
+        protected void validate() {
+            BuilderUtils.assertNonNull(putRecords, "The OrderedPutRecords sender is a hard requirement and must be provided");
+        }
     }
 }

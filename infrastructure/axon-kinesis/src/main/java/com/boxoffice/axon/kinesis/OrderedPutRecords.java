@@ -1,5 +1,7 @@
 package com.boxoffice.axon.kinesis;
 
+import org.axonframework.common.AxonConfigurationException;
+import org.axonframework.common.BuilderUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.SdkBytes;
@@ -31,7 +33,7 @@ import java.util.Set;
  * {@link KinesisPublishException} when that did not happen within the retry duration (the caller's unit of work then
  * rolls back and its processor retries from its token, so nothing is lost).
  */
-public final class OrderedPutRecords {
+public class OrderedPutRecords {
 
     public static final int MAX_RECORDS = 500;
     public static final int MAX_REQUEST_BYTES = 5 * 1024 * 1024;
@@ -49,13 +51,27 @@ public final class OrderedPutRecords {
     private final Duration maxRetryDuration;
     private final PublishStatus status;
 
-    public OrderedPutRecords(KinesisClient client, KinesisStreamProvisioner stream, OrderingMode ordering,
-                             Duration maxRetryDuration, PublishStatus status) {
-        this.client = client;
-        this.stream = stream;
-        this.ordering = ordering;
-        this.maxRetryDuration = maxRetryDuration;
-        this.status = status;
+    /**
+     * Builds the sender from a {@link Builder}, checking it first.
+     *
+     * @throws AxonConfigurationException when a required setting is missing
+     */
+    protected OrderedPutRecords(Builder builder) {
+        builder.validate();
+        this.client = builder.client;
+        this.stream = builder.stream;
+        this.ordering = builder.ordering;
+        this.maxRetryDuration = builder.maxRetryDuration;
+        this.status = builder.status;
+    }
+
+    /**
+     * A builder. Required: {@link Builder#client} and {@link Builder#stream}. Defaults: {@link Builder#ordering}
+     * {@link OrderingMode#STRICT}, {@link Builder#maxRetryDuration} 30 s, {@link Builder#status} a new
+     * {@link PublishStatus}.
+     */
+    public static Builder builder() {
+        return new Builder();
     }
 
     public void send(List<PendingRecord> records) {
@@ -175,6 +191,62 @@ public final class OrderedPutRecords {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new KinesisPublishException("interrupted while retrying PutRecords", e);
+        }
+    }
+
+    /** Builds an {@link OrderedPutRecords}; each setter asserts its argument. */
+    public static class Builder {
+
+        private KinesisClient client;
+        private KinesisStreamProvisioner stream;
+        private OrderingMode ordering = OrderingMode.STRICT;
+        private Duration maxRetryDuration = Duration.ofSeconds(30);
+        private PublishStatus status = new PublishStatus();
+
+        /** The Kinesis client the records are put with. Required. */
+        public Builder client(KinesisClient client) {
+            BuilderUtils.assertNonNull(client, "The KinesisClient may not be null");
+            this.client = client;
+            return this;
+        }
+
+        /** The stream, made ready before the first request. Required. */
+        public Builder stream(KinesisStreamProvisioner stream) {
+            BuilderUtils.assertNonNull(stream, "The stream may not be null");
+            this.stream = stream;
+            return this;
+        }
+
+        /** How records of one partition key share requests. Defaults to {@link OrderingMode#STRICT}. */
+        public Builder ordering(OrderingMode ordering) {
+            BuilderUtils.assertNonNull(ordering, "The OrderingMode may not be null");
+            this.ordering = ordering;
+            return this;
+        }
+
+        /** How long one {@link #send} retries before it gives up with {@link KinesisPublishException}. Defaults to 30 s. */
+        public Builder maxRetryDuration(Duration maxRetryDuration) {
+            BuilderUtils.assertThat(maxRetryDuration, d -> d != null && !d.isNegative() && !d.isZero(),
+                    "The maximum retry duration must be positive");
+            this.maxRetryDuration = maxRetryDuration;
+            return this;
+        }
+
+        /** Where accepted records and failures are reported. Defaults to a new {@link PublishStatus}. */
+        public Builder status(PublishStatus status) {
+            BuilderUtils.assertNonNull(status, "The PublishStatus may not be null");
+            this.status = status;
+            return this;
+        }
+
+        public OrderedPutRecords build() {
+            return new OrderedPutRecords(this);
+        }
+
+        /** @throws AxonConfigurationException when the client or the stream is missing */
+        protected void validate() {
+            BuilderUtils.assertNonNull(client, "The KinesisClient is a hard requirement and must be provided");
+            BuilderUtils.assertNonNull(stream, "The stream is a hard requirement and must be provided");
         }
     }
 }

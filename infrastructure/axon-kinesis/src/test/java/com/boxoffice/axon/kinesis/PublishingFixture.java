@@ -117,8 +117,11 @@ public final class PublishingFixture {
         RollbackCounter rollbacks = new RollbackCounter();
         PublishStatus status = new PublishStatus();
         KinesisStreamProvisioner provisioner = new KinesisStreamProvisioner(client, stream, true, 2);
-        KinesisPublisher publisher = new KinesisPublisher(CloudEventsMapper.defaults(),
-                new OrderedPutRecords(client, provisioner, ordering, maxRetry, status), status);
+        KinesisPublisher publisher = KinesisPublisher.builder()
+                .putRecords(OrderedPutRecords.builder().client(client).stream(provisioner).ordering(ordering)
+                        .maxRetryDuration(maxRetry).status(status).build())
+                .status(status)
+                .build();
         Configuration configuration = DefaultConfigurer.defaultConfiguration()
                 .configureEventStore(c -> eventStore)
                 .eventProcessing(processing -> {

@@ -130,8 +130,17 @@ public class KinesisAutoConfiguration {
                                              CloudEventsMapper mapper, PublishStatus status,
                                              KinesisProperties properties) {
         KinesisProperties.Publisher settings = properties.publisher();
-        return new KinesisPublisher(mapper, new OrderedPutRecords(client, stream, settings.ordering(),
-                settings.maxRetryDuration(), status), status);
+        return KinesisPublisher.builder()
+                .mapper(mapper)
+                .putRecords(OrderedPutRecords.builder()
+                        .client(client)
+                        .stream(stream)
+                        .ordering(settings.ordering())
+                        .maxRetryDuration(settings.maxRetryDuration())
+                        .status(status)
+                        .build())
+                .status(status)
+                .build();
     }
 
     /** The publisher's processing group as a pooled streaming processor; Spring registers the handler bean itself. */

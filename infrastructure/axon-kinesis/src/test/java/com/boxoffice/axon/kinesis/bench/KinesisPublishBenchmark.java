@@ -181,9 +181,12 @@ public final class KinesisPublishBenchmark {
 
     private static Configuration producer(KinesisClient client, String stream, OrderingMode mode,
                                           EmbeddedEventStore store, PublishStatus status) {
-        KinesisPublisher publisher = new KinesisPublisher(CloudEventsMapper.defaults(),
-                new OrderedPutRecords(client, new KinesisStreamProvisioner(client, stream, true, 2), mode,
-                        Duration.ofSeconds(30), status), status);
+        KinesisPublisher publisher = KinesisPublisher.builder()
+                .putRecords(OrderedPutRecords.builder().client(client)
+                        .stream(new KinesisStreamProvisioner(client, stream, true, 2)).ordering(mode)
+                        .maxRetryDuration(Duration.ofSeconds(30)).status(status).build())
+                .status(status)
+                .build();
         return DefaultConfigurer.defaultConfiguration()
                 .configureEventStore(c -> store)
                 .eventProcessing(processing -> {
