@@ -56,6 +56,16 @@ class OperationsMetricsHttpTest {
         assertThat(map(map(components.get("kinesis")).get("details"))).containsKey("stream");
     }
 
+    @Test
+    void healthNamesNoPathOfThisMachine() {
+        String health = http().get().uri("/actuator/health").retrieve().body(String.class);
+
+        assertThat(health).doesNotContain(System.getProperty("user.dir")).doesNotContain("\"path\"")
+                .doesNotContain(System.getProperty("java.io.tmpdir") + "/");
+        assertThat(map(map(http().get().uri("/actuator/health").retrieve().body(Map.class)).get("components")))
+                .doesNotContainKey("diskSpace");
+    }
+
     /**
      * No second registry: without EventStoreMetricsAutoConfiguration's ordering, Axon's auto-configuration adds a
      * SimpleMeterRegistry and Boot a composite over both, keeping every meter twice.
