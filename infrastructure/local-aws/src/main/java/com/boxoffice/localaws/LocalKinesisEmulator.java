@@ -75,8 +75,11 @@ public final class LocalKinesisEmulator implements AutoCloseable {
         Path packageDir;
         try {
             packageDir = BundledKinesisLocal.unpackTo(workDir);
-        } catch (IllegalStateException | UncheckedIOException e) {
-            return notStarted(port, dataDir, e.getMessage());
+        } catch (IllegalStateException e) {
+            return notStarted(port, dataDir, e.getMessage(), null);
+        } catch (UncheckedIOException e) {
+            return notStarted(port, dataDir, "the Kinesis emulator could not be unpacked into its work folder"
+                    + " (boxoffice.kinesis.emulator.work-dir)", e.getMessage() + ": " + e.getCause());
         }
         return start(packageDir, workDir, port, dataDir);
     }
@@ -94,7 +97,7 @@ public final class LocalKinesisEmulator implements AutoCloseable {
         try {
             preloadDir = Files.createTempDirectory("boxoffice-kinesis-local-");
         } catch (IOException e) {
-            return notStarted(port, dataDir, "no temporary folder for the emulator's loopback preload: " + e.getMessage());
+            return notStarted(port, dataDir, "no temporary folder for the emulator's loopback preload", e.toString());
         }
         return start(packageDir, preloadDir, port, dataDir);
     }
@@ -102,11 +105,12 @@ public final class LocalKinesisEmulator implements AutoCloseable {
     private static LocalKinesisEmulator start(Path packageDir, Path preloadDir, int port, Path dataDir) {
         Path absolute = packageDir.toAbsolutePath().normalize();
         if (!Files.isRegularFile(absolute.resolve("main.js"))) {
-            return notStarted(port, dataDir, "kinesis-local is not installed: no main.js in " + absolute);
+            return notStarted(port, dataDir, "kinesis-local is not installed in the emulator folder it was given"
+                    + " (boxoffice.kinesis.emulator.dir): it holds no main.js", "folder " + absolute);
         }
         if (!nodeAvailable()) {
             return notStarted(port, dataDir,
-                    "Node.js (`node`) is not on the PATH; install Node.js 20 to run the Kinesis emulator");
+                    "Node.js (`node`) is not on the PATH; install Node.js 20 to run the Kinesis emulator", null);
         }
         Path preload;
         try {
@@ -114,7 +118,7 @@ public final class LocalKinesisEmulator implements AutoCloseable {
             // ./data/kinesis-emulator) is relative to this JVM's working directory.
             preload = LoopbackPreload.writeInto(preloadDir.toAbsolutePath().normalize());
         } catch (IllegalStateException | UncheckedIOException e) {
-            return notStarted(port, dataDir, e.getMessage());
+            return notStarted(port, dataDir, "the emulator's loopback preload could not be written", e.getMessage());
         }
         LocalKinesisEmulator emulator = launchOnFreePorts(absolute, preload, port, normalized(dataDir));
         // A JVM that exits without closing its Spring context (System.exit, SIGTERM) must not leave node running.
@@ -153,11 +157,15 @@ public final class LocalKinesisEmulator implements AutoCloseable {
         }
     }
 
-    private static LocalKinesisEmulator notStarted(int port, Path dataDir, String problem) {
+    /**
+     * @param problem what {@link #problem()} says, which health shows publicly: no path of this machine in it
+     * @param where   what only the log adds (a path, an I/O error), or null
+     */
+    private static LocalKinesisEmulator notStarted(int port, Path dataDir, String problem, String where) {
         LocalKinesisEmulator emulator = new LocalKinesisEmulator(null, null, portOrFree(port), freePort(),
                 normalized(dataDir), problem);
-        log.warn("Kinesis emulator NOT started: {}. Publishing to Kinesis waits until an emulator answers at {}",
-                problem, emulator.endpoint());
+        log.warn("Kinesis emulator NOT started: {}{}. Publishing to Kinesis waits until an emulator answers at {}",
+                problem, where == null ? "" : " [" + where + "]", emulator.endpoint());
         return emulator;
     }
 
@@ -311,7 +319,7 @@ public final class LocalKinesisEmulator implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
-    /** Why the emulator could not be started, empty when it could. */
+    /** Why the emulator could not be started, in words without paths of this machine; empty when it could. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
     }
