@@ -1,0 +1,64 @@
+package com.boxoffice.deploy;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The DynamoDB actions the application calls on each of its tables, by table name without the deployment's prefix,
+ * as read from the code that calls the SDK (a transaction needs the action of each of its parts: a {@code Put} in a
+ * {@code TransactWriteItems} needs {@code dynamodb:PutItem}). Every table may also be described: the application's
+ * start-up checks with {@code DescribeTable} that its tables exist, and its health indicator does too. No table may be
+ * created, deleted or altered: the stateful stack owns them.
+ * <p>
+ * A table the application declares and this list does not know stops the synthesis (see {@link #of(String)}), so a
+ * new table cannot be deployed without someone deciding what the service may do with it.
+ */
+public final class TableAccess {
+
+    static final String DESCRIBE = "dynamodb:DescribeTable";
+
+    private static final Map<String, Set<String>> ACTIONS_BY_TABLE = Map.of(
+            // Commits (TransactWriteItems: a Put per event), aggregate reads and the stream index (Query).
+            "events", Set.of("dynamodb:PutItem", "dynamodb:Query"),
+            // The commit's head updates (in the same transaction) and the heads read before a commit.
+            "event-heads", Set.of("dynamodb:UpdateItem", "dynamodb:BatchGetItem"),
+            "snapshots", Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+            // Claims, extensions, releases and segment splits/merges (some in transactions).
+            "tokens", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                    "dynamodb:Query"),
+            "dead-letters", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchWriteItem"),
+            // Read models: projection writes, API reads, and emptying for a replay (Scan, BatchWriteItem).
+            "concerts", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                    "dynamodb:Scan", "dynamodb:BatchWriteItem"),
+            "carts", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
+                    "dynamodb:BatchWriteItem"),
+            "orders", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
+                    "dynamodb:BatchWriteItem"),
+            "event-trail", Set.of("dynamodb:PutItem", "dynamodb:Query"));
+
+    private TableAccess() {
+    }
+
+    /**
+     * @param tableName the table's name without the deployment's prefix
+     * @return the actions on the table, {@value #DESCRIBE} included, sorted
+     * @throws IllegalArgumentException for a table whose access nobody has declared here
+     */
+    public static Set<String> of(String tableName) {
+        Set<String> actions = Optional.ofNullable(ACTIONS_BY_TABLE.get(tableName))
+                .orElseThrow(() -> new IllegalArgumentException("The application declares a table '" + tableName
+                        + "' whose access is not declared in " + TableAccess.class.getSimpleName()
+                        + ": say there which DynamoDB actions the application calls on it"));
+        Set<String> withDescribe = new TreeSet<>(actions);
+        withDescribe.add(DESCRIBE);
+        return withDescribe;
+    }
+
+    /** Whether the action is also granted on the table's indexes: the application queries indexes, never scans them. */
+    static boolean reachesIndexes(String action) {
+        return action.equals("dynamodb:Query");
+    }
+}
