@@ -35,9 +35,10 @@ final class TestDeployment {
     final Template stateless;
 
     private TestDeployment() {
-        Path outdir;
+        // The build's cdk.out (see the pom), so that 'mvn verify' leaves the synthesised templates to look at.
+        Path outdir = Path.of(System.getProperty("boxoffice.cdk.outdir", "target/cdk.out"));
         try {
-            outdir = Files.createTempDirectory("boxoffice-cdk-test");
+            Files.createDirectories(outdir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
