@@ -6,6 +6,7 @@ import com.boxoffice.axon.springboot.dynamodb.DynamoDbProperties;
 import com.boxoffice.axon.dynamodb.schema.DynamoDbSchema;
 import com.boxoffice.axon.dynamodb.schema.TableSpec;
 import com.boxoffice.axon.dynamodb.eventstore.DynamoDbEventStorageEngine;
+import com.boxoffice.axon.dynamodb.eventstore.PartitionKey;
 import com.boxoffice.axon.springboot.eventstore.DynamoDbEventStoreProperties;
 import com.boxoffice.axon.dynamodb.eventstore.EventStoreObserver;
 import com.boxoffice.axon.dynamodb.eventstore.EventTables;
@@ -64,12 +65,14 @@ public class DynamoDbEventStoreAutoConfiguration {
                                                          Serializer defaultSerializer,
                                                          @Qualifier("eventSerializer") Serializer eventSerializer,
                                                          org.axonframework.config.Configuration configuration,
-                                                         ObjectProvider<EventStoreObserver> observer) {
+                                                         ObjectProvider<EventStoreObserver> observer,
+                                                         ObjectProvider<PartitionKey> partitionKey) {
         // The schema parameter orders start-up: the tables exist before the engine is used.
         return DynamoDbEventStorageEngine.builder()
                 .client(client)
                 .tables(tables)
                 .partitions(properties.partitions())
+                .partitionKey(partitionKey.getIfUnique(properties::partitionKey))
                 .batchSize(properties.batchSize())
                 .maxCommitAttempts(properties.maxCommitAttempts())
                 .clockSkew(properties.clockSkew())

@@ -1,5 +1,6 @@
 package com.boxoffice.axon.springboot.eventstore;
 
+import com.boxoffice.axon.dynamodb.eventstore.PartitionKey;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -18,6 +19,10 @@ import java.time.Duration;
  * @param clockSkew         how far writers' clocks may disagree, for tokens at a point in time
  * @param pollingInterval   how long Axon's event store waits before asking DynamoDB again when the stream is idle;
  *                          events of other JVMs arrive up to this late, and an idle poll costs one BatchGetItem
+ * @param partitionKeySeparator when set, aggregates whose ids start with the same text before this character share a
+ *                          log partition ({@code PartitionKey.prefixBefore}), so a unit of work writing them together
+ *                          moves one head; unset, every aggregate is placed by its whole id. Fixed for the life of the
+ *                          tables, like the partition count. A {@code PartitionKey} bean takes precedence.
  * @param notifyProcessors  whether pooled streaming processors are told of new events as they arrive (see
  *                          {@code NotifyingEmbeddedEventStore}) rather than looking every 500 ms
  */
@@ -31,5 +36,11 @@ public record DynamoDbEventStoreProperties(
         @DefaultValue("100") int maxCommitAttempts,
         @DefaultValue("1m") Duration clockSkew,
         @DefaultValue("1s") Duration pollingInterval,
-        @DefaultValue("true") boolean notifyProcessors) {
+        @DefaultValue("true") boolean notifyProcessors,
+        Character partitionKeySeparator) {
+
+    /** The partition key these properties describe. */
+    public PartitionKey partitionKey() {
+        return partitionKeySeparator == null ? PartitionKey.WHOLE_ID : PartitionKey.prefixBefore(partitionKeySeparator);
+    }
 }

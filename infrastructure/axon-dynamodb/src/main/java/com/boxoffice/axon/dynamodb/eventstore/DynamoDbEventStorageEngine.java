@@ -77,7 +77,7 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         this.tables = builder.tables;
         this.observer = builder.observer;
         this.capacities = new ConsumedCapacities(observer);
-        this.partitioner = new LogPartitioner(builder.partitions);
+        this.partitioner = new LogPartitioner(builder.partitions, builder.partitionKey);
         this.heads = new LogHeads(client, tables.heads(), builder.partitions, capacities);
         this.writer = new CommitWriter(client, tables, heads, builder.maxCommitAttempts, beforeCommit, observer);
         this.reader = new StreamReader(client, tables, heads, builder.partitions, capacities);
@@ -279,7 +279,7 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
      * Builds a {@link DynamoDbEventStorageEngine}.
      * <p>
      * Hard requirements: the {@link #client(DynamoDbClient) client} and the {@link #tables(EventTables) tables}.
-     * Defaults: 16 {@link #partitions(int) partitions}, 100 {@link #maxCommitAttempts(int) commit attempts}, one minute
+     * Defaults: 16 {@link #partitions(int) partitions}, each aggregate's partition by its whole id, 100 {@link #maxCommitAttempts(int) commit attempts}, one minute
      * of {@link #clockSkew(Duration) clock skew}, {@link EventStoreObserver#NONE no observer}; and Axon's defaults for
      * the rest: a batch size of 100, no upcasters, every snapshot accepted, and Axon's default serializers (XStream)
      * unless {@link #eventSerializer} and {@link #snapshotSerializer} are set, as they should be. The persistence
@@ -291,6 +291,7 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         private DynamoDbClient client;
         private EventTables tables;
         private int partitions = 16;
+        private PartitionKey partitionKey = PartitionKey.WHOLE_ID;
         private int maxCommitAttempts = 100;
         private Duration clockSkew = Duration.ofMinutes(1);
         private EventStoreObserver observer = EventStoreObserver.NONE;
@@ -324,6 +325,16 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         public Builder partitions(int partitions) {
             assertThat(partitions, p -> p >= 1 && p <= 1024, "Partitions must be 1..1024, was " + partitions);
             this.partitions = partitions;
+            return this;
+        }
+
+        /**
+         * What decides an aggregate's partition; fixed for the life of the tables, like the count (see
+         * {@link PartitionKey}). Default {@link PartitionKey#WHOLE_ID}.
+         */
+        public Builder partitionKey(PartitionKey partitionKey) {
+            assertNonNull(partitionKey, "The PartitionKey may not be null; PartitionKey.WHOLE_ID is the default");
+            this.partitionKey = partitionKey;
             return this;
         }
 
