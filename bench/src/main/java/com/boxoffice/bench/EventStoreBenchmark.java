@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
  * Measures the DynamoDB event storage engine beside Axon's in-memory engine and Axon's JDBC engine on HSQLDB, in one
  * run on one machine, so that the figures read as ratios. Prints Markdown tables.
  * <p>
- * {@code java -jar bench.jar hot-concert} runs {@link com.boxoffice.bench.hot.HotConcertBenchmark} instead.
+ * {@code java -jar bench.jar on-sale} runs {@link com.boxoffice.bench.onsale.OnSaleBenchmark} instead.
  * Options ({@code --name=value}): {@code engines} (memory,jdbc,dynamodb), {@code seconds} per append scenario (10),
  * {@code catch-up-events} (100000), {@code idle-seconds} (10).
  */
@@ -49,8 +49,8 @@ public final class EventStoreBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("hot-concert")) {
-            com.boxoffice.bench.hot.HotConcertBenchmark.main(args);
+        if (args.length > 0 && args[0].equals("on-sale")) {
+            com.boxoffice.bench.onsale.OnSaleBenchmark.main(args);
             return;
         }
         Map<String, String> options = Arrays.stream(args)

@@ -8,7 +8,7 @@ import java.util.UUID;
 /**
  * An order as the projection shows it, a moment behind its events.
  *
- * @param reason   why the order was rejected; null unless REJECTED
+ * @param reason   why the order was rejected or cancelled; null unless REJECTED or CANCELLED
  * @param placedAt when the order was placed
  */
 public record OrderView(UUID orderId, UUID cartId, String customerId, OrderStatus status, List<CartLine> lines,

@@ -1,6 +1,8 @@
 package com.boxoffice.cart.config;
 
 import com.boxoffice.cart.process.CheckoutCommands;
+import com.boxoffice.cart.process.ConcertCancellationProcess;
+import com.boxoffice.cart.process.ConcertOrders;
 import com.boxoffice.cart.process.CheckoutProcess;
 import com.boxoffice.cart.query.CartProjection;
 import com.boxoffice.cart.query.CartQueries;
@@ -15,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The cart context's wiring: the checkout process and the two projections, each on a pooled streaming processor of
+ * The cart context's wiring: the checkout process, the voiding of a cancelled concert's orders and the two projections, each on a pooled streaming processor of
  * its own (tokens in the application's token store), and the queries.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,6 +51,13 @@ public class CartConfiguration {
                 properties.checkout().stepTimeout()));
     }
 
+    @Bean
+    ConcertCancellationProcess concertCancellationProcess(ConcertOrders concertOrders, CommandGateway commandGateway,
+                                                          CheckoutDispatchThreads threads, CartProperties properties) {
+        return new ConcertCancellationProcess(concertOrders, new CheckoutCommands(commandGateway, threads.executor(),
+                properties.checkout().stepTimeout()));
+    }
+
     /**
      * Pooled streaming processors: they scale out by segments across instances, and keep their tokens in the token
      * store, which is what makes the checkout survive a crash. With dead letters: an event whose handler fails
@@ -61,6 +70,6 @@ public class CartConfiguration {
     @Bean
     ConfigurerModule cartProcessors(DeadLetteringProcessors processors) {
         return processors.pooled(CheckoutProcess.PROCESSING_GROUP, CartProjection.PROCESSING_GROUP,
-                OrderProjection.PROCESSING_GROUP);
+                OrderProjection.PROCESSING_GROUP, ConcertCancellationProcess.PROCESSING_GROUP);
     }
 }

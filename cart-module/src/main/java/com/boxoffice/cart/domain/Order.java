@@ -1,8 +1,10 @@
 package com.boxoffice.cart.domain;
 
+import com.boxoffice.cart.api.CancelOrder;
 import com.boxoffice.cart.api.CartLine;
 import com.boxoffice.cart.api.ConfirmOrder;
 import com.boxoffice.cart.api.InvalidOrderException;
+import com.boxoffice.cart.api.OrderCancelled;
 import com.boxoffice.cart.api.OrderConfirmed;
 import com.boxoffice.cart.api.OrderLineReserved;
 import com.boxoffice.cart.api.OrderNotPendingException;
@@ -32,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * An order made by a checkout, and the state of the checkout process across the two contexts: which lines ticketing
- * holds, and whether the order ended CONFIRMED or REJECTED. The process (see {@code com.boxoffice.cart.process}) is
+ * holds, and whether the order ended CONFIRMED, REJECTED or (voided after its concert was cancelled) CANCELLED. The process (see {@code com.boxoffice.cart.process}) is
  * stateless and reacts to these events, so every command here is idempotent: the process sends them again whenever it
  * is handed an event a second time.
  */
@@ -95,7 +97,7 @@ public class Order {
         if (status == OrderStatus.CONFIRMED) {
             return;
         }
-        if (status == OrderStatus.REJECTED) {
+        if (status == OrderStatus.REJECTED || status == OrderStatus.CANCELLED) {
             throw new OrderNotPendingException(orderId, status, "confirmed");
         }
         if (reservedLines.size() != lines.size()) {
@@ -107,7 +109,7 @@ public class Order {
 
     @CommandHandler
     public void handle(RejectOrder command) {
-        if (status == OrderStatus.REJECTED) {
+        if (status == OrderStatus.REJECTED || status == OrderStatus.CANCELLED) {
             return;
         }
         if (status == OrderStatus.CONFIRMED) {
@@ -115,6 +117,19 @@ public class Order {
         }
         String reason = command.reason() == null || command.reason().isBlank() ? "rejected" : command.reason().strip();
         apply(new OrderRejected(orderId, reason, List.copyOf(lines.values())));
+    }
+
+    /** A concert of the order is cancelled: refund a confirmed order, reject a pending one. */
+    @CommandHandler
+    public void handle(CancelOrder command) {
+        String reason = command.reason() == null || command.reason().isBlank() ? "cancelled" : command.reason().strip();
+        switch (status) {
+            case CONFIRMED -> apply(new OrderCancelled(orderId, total, reason, List.copyOf(lines.values())));
+            case PENDING -> apply(new OrderRejected(orderId, reason, List.copyOf(lines.values())));
+            case REJECTED, CANCELLED -> {
+                // Ended already without its tickets: nothing to void.
+            }
+        }
     }
 
     @EventSourcingHandler
@@ -133,6 +148,11 @@ public class Order {
     @EventSourcingHandler
     void on(OrderConfirmed event) {
         status = OrderStatus.CONFIRMED;
+    }
+
+    @EventSourcingHandler
+    void on(OrderCancelled event) {
+        status = OrderStatus.CANCELLED;
     }
 
     @EventSourcingHandler

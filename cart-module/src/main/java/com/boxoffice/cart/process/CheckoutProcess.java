@@ -2,6 +2,7 @@ package com.boxoffice.cart.process;
 
 import com.boxoffice.cart.api.CartCheckedOut;
 import com.boxoffice.cart.api.CartLine;
+import com.boxoffice.cart.api.OrderCancelled;
 import com.boxoffice.cart.api.ConfirmOrder;
 import com.boxoffice.cart.api.OrderPlaced;
 import com.boxoffice.cart.api.OrderRejected;
@@ -92,9 +93,21 @@ public class CheckoutProcess {
             Outcome<Void> released = commands.attempt(
                     new ReleaseReservation(line.concertId(), event.orderId(), event.reason()));
             if (released instanceof Outcome.Refused<Void> refused) {
-                // Only a sold line (a confirmation that succeeded before another one was refused) cannot be given
-                // back: ticketing has no refunds yet, so an operator has to settle it.
+                // Ticketing releases held and sold tickets alike; only a malformed release is refused.
                 log.error("Order {} was rejected, but its tickets of concert {} cannot be released: {}",
+                        event.orderId(), line.concertId(), refused.reason());
+            }
+        }
+    }
+
+    /** A voided order gives back every line's tickets, sold ones included; the refund is the event's to announce. */
+    @EventHandler
+    void on(OrderCancelled event) {
+        for (CartLine line : event.lines()) {
+            Outcome<Void> released = commands.attempt(
+                    new ReleaseReservation(line.concertId(), event.orderId(), event.reason()));
+            if (released instanceof Outcome.Refused<Void> refused) {
+                log.error("Order {} was cancelled, but its tickets of concert {} cannot be released: {}",
                         event.orderId(), line.concertId(), refused.reason());
             }
         }

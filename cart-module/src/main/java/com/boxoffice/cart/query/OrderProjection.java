@@ -1,5 +1,6 @@
 package com.boxoffice.cart.query;
 
+import com.boxoffice.cart.api.OrderCancelled;
 import com.boxoffice.cart.api.OrderConfirmed;
 import com.boxoffice.cart.api.OrderPlaced;
 import com.boxoffice.cart.api.OrderRejected;
@@ -39,6 +40,11 @@ public class OrderProjection {
     @EventHandler
     public void on(OrderRejected event, @SequenceNumber long sequence) {
         orders.update(event.orderId(), sequence, order -> OrderViews.rejected(order, event));
+    }
+
+    @EventHandler
+    public void on(OrderCancelled event, @SequenceNumber long sequence) {
+        orders.update(event.orderId(), sequence, order -> OrderViews.cancelled(order, event));
     }
 
     /** Before a replay: the replay rebuilds every view from the first event. */

@@ -1,5 +1,6 @@
 package com.boxoffice.cart.query;
 
+import com.boxoffice.cart.api.OrderCancelled;
 import com.boxoffice.cart.api.OrderConfirmed;
 import com.boxoffice.cart.api.OrderPlaced;
 import com.boxoffice.cart.api.OrderRejected;
@@ -26,6 +27,11 @@ public final class OrderViews {
 
     public static OrderView rejected(OrderView order, OrderRejected event) {
         return new OrderView(order.orderId(), order.cartId(), order.customerId(), OrderStatus.REJECTED, order.lines(),
+                order.total(), event.reason(), order.placedAt());
+    }
+
+    public static OrderView cancelled(OrderView order, OrderCancelled event) {
+        return new OrderView(order.orderId(), order.cartId(), order.customerId(), OrderStatus.CANCELLED, order.lines(),
                 order.total(), event.reason(), order.placedAt());
     }
 }

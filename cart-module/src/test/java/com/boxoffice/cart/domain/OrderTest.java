@@ -1,5 +1,7 @@
 package com.boxoffice.cart.domain;
 
+import com.boxoffice.cart.api.OrderCancelled;
+import com.boxoffice.cart.api.CancelOrder;
 import com.boxoffice.cart.api.CartLine;
 import com.boxoffice.cart.api.ConfirmOrder;
 import com.boxoffice.cart.api.InvalidOrderException;
@@ -155,6 +157,44 @@ class OrderTest {
                         new OrderConfirmed(ORDER, TOTAL))
                 .when(new RejectOrder(ORDER, "cancelled"))
                 .expectException(OrderNotPendingException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aConfirmedOrderOfACancelledConcertIsCancelledWithARefundOfItsTotal() {
+        fixture.given(PLACED, new OrderConfirmed(ORDER, TOTAL))
+                .when(new CancelOrder(ORDER, "Concert is cancelled"))
+                .expectEvents(new OrderCancelled(ORDER, TOTAL, "Concert is cancelled", LINES));
+    }
+
+    @Test
+    void aPendingOrderOfACancelledConcertIsRejected() {
+        fixture.given(PLACED)
+                .when(new CancelOrder(ORDER, "Concert is cancelled"))
+                .expectEvents(new OrderRejected(ORDER, "Concert is cancelled", LINES));
+    }
+
+    @Test
+    void cancellingAnEndedOrderChangesNothing() {
+        fixture.given(PLACED, new OrderRejected(ORDER, "sold out", LINES))
+                .when(new CancelOrder(ORDER, "Concert is cancelled"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(PLACED, new OrderConfirmed(ORDER, TOTAL), new OrderCancelled(ORDER, TOTAL, "Concert is cancelled", LINES))
+                .when(new CancelOrder(ORDER, "Concert is cancelled"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aCancelledOrderIsNeitherConfirmedNorRejected() {
+        fixture.given(PLACED, new OrderConfirmed(ORDER, TOTAL), new OrderCancelled(ORDER, TOTAL, "Concert is cancelled", LINES))
+                .when(new ConfirmOrder(ORDER))
+                .expectException(OrderNotPendingException.class)
+                .expectNoEvents();
+        fixture.given(PLACED, new OrderConfirmed(ORDER, TOTAL), new OrderCancelled(ORDER, TOTAL, "Concert is cancelled", LINES))
+                .when(new RejectOrder(ORDER, "late refusal"))
+                .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }
 }

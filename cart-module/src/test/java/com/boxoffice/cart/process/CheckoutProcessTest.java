@@ -1,5 +1,6 @@
 package com.boxoffice.cart.process;
 
+import com.boxoffice.cart.api.OrderCancelled;
 import com.boxoffice.cart.api.CartCheckedOut;
 import com.boxoffice.cart.api.CartLine;
 import com.boxoffice.cart.api.ConfirmOrder;
@@ -15,7 +16,7 @@ import com.boxoffice.ticketing.api.ConcertCancelledException;
 import com.boxoffice.ticketing.api.ConfirmReservation;
 import com.boxoffice.ticketing.api.ReleaseReservation;
 import com.boxoffice.ticketing.api.Reservation;
-import com.boxoffice.ticketing.api.ReservationConfirmedException;
+import com.boxoffice.ticketing.api.InvalidReservationException;
 import com.boxoffice.ticketing.api.ReserveTickets;
 import com.boxoffice.ticketing.api.TicketsSoldOutException;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -195,9 +196,9 @@ class CheckoutProcessTest {
     }
 
     @Test
-    void aSoldLineThatCannotBeReleasedDoesNotStopTheOtherReleases() {
+    void aRefusedReleaseDoesNotStopTheOtherReleases() {
         gateway.answer(ReleaseReservation.class, release -> release.concertId().equals(CONCERT)
-                ? CompletableFuture.failedFuture(new ReservationConfirmedException(CONCERT, ORDER))
+                ? CompletableFuture.failedFuture(new InvalidReservationException("refused for the test"))
                 : CompletableFuture.completedFuture(null));
 
         process.on(new OrderRejected(ORDER, "cancelled", LINES));
@@ -218,5 +219,14 @@ class CheckoutProcessTest {
         assertThat(gateway.payloads()).containsExactly(
                 new ConfirmReservation(CONCERT, ORDER),
                 new RejectOrder(ORDER, "Concert " + CONCERT + " is cancelled"));
+    }
+
+    @Test
+    void aCancelledOrderReleasesEveryLineSoldOrNot() {
+        process.on(new OrderCancelled(ORDER, TOTAL, "Concert is cancelled", LINES));
+
+        assertThat(gateway.payloads()).containsExactly(
+                new ReleaseReservation(CONCERT, ORDER, "Concert is cancelled"),
+                new ReleaseReservation(OTHER_CONCERT, ORDER, "Concert is cancelled"));
     }
 }

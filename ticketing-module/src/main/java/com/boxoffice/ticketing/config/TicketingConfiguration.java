@@ -5,6 +5,12 @@ import com.boxoffice.ticketing.query.ConcertCatalogue;
 import com.boxoffice.ticketing.query.ConcertCatalogueProjection;
 import com.boxoffice.ticketing.query.ConcertCatalogueQueries;
 import com.boxoffice.ticketing.query.ConcertSearch;
+import com.boxoffice.ticketing.domain.Concert;
+import com.boxoffice.ticketing.domain.ReservationBatches;
+import com.boxoffice.ticketing.domain.ReservationDesk;
+import com.boxoffice.ticketing.domain.TicketHold;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.NoSnapshotTriggerDefinition;
@@ -18,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 
 /**
- * The concert's snapshots, the catalogue's projection, its queries and its event processor (replayed, like every
+ * The reservation desk, the concert's cache and snapshots, the catalogue's projection, its queries and its event processor (replayed, like every
  * processor, through the admin API).
  */
 @Configuration(proxyBeanMethods = false)
@@ -33,6 +39,30 @@ public class TicketingConfiguration {
     @Bean
     ConcertCatalogueQueries concertCatalogueQueries(ConcertCatalogue catalogue, Clock clock) {
         return new ConcertCatalogueQueries(catalogue, new ConcertSearch(catalogue, clock));
+    }
+
+    /**
+     * Named on {@code @Aggregate} of {@link Concert}: the concert stays in memory between the batches of the
+     * {@link ReservationDesk}, so a hot concert is not sourced again for every batch. Entries go when memory is short, a
+     * unit of work that fails evicts its concert (another instance may have moved it on), and the desk decides a
+     * refusal for want of tickets only on a fresh load.
+     */
+    @Bean
+    Cache concertCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    ReservationBatches reservationBatches(org.axonframework.config.Configuration axon, Cache concertCache, Clock clock,
+                                          TicketingProperties properties) {
+        return new ReservationBatches(() -> axon.repository(Concert.class), () -> axon.repository(TicketHold.class),
+                concertCache, clock, properties.reservations().maxAttempts());
+    }
+
+    /** Closed with the context: requests still queued are failed rather than left waiting. */
+    @Bean
+    ReservationDesk reservationDesk(ReservationBatches batches, TicketingProperties properties) {
+        return new ReservationDesk(batches, properties.reservations().maxBatch(), properties.reservations().answerTimeout());
     }
 
     /**

@@ -4,22 +4,13 @@ import com.boxoffice.ticketing.api.CancelConcert;
 import com.boxoffice.ticketing.api.ConcertCancelled;
 import com.boxoffice.ticketing.api.ConcertCancelledException;
 import com.boxoffice.ticketing.api.ConcertScheduled;
-import com.boxoffice.ticketing.api.ConfirmReservation;
-import com.boxoffice.ticketing.api.InvalidReservationException;
-import com.boxoffice.ticketing.api.ReleaseReservation;
-import com.boxoffice.ticketing.api.Reservation;
-import com.boxoffice.ticketing.api.ReservationConfirmed;
-import com.boxoffice.ticketing.api.ReservationConfirmedException;
-import com.boxoffice.ticketing.api.ReservationMismatchException;
-import com.boxoffice.ticketing.api.ReservationReleased;
-import com.boxoffice.ticketing.api.ReservationReleasedException;
 import com.boxoffice.ticketing.api.ReserveTickets;
 import com.boxoffice.ticketing.api.SalesClosedException;
 import com.boxoffice.ticketing.api.ScheduleConcert;
-import com.boxoffice.ticketing.api.TicketsReserved;
+import com.boxoffice.ticketing.api.TicketingException;
+import com.boxoffice.ticketing.api.TicketsAllocated;
+import com.boxoffice.ticketing.api.TicketsReturned;
 import com.boxoffice.ticketing.api.TicketsSoldOutException;
-import com.boxoffice.ticketing.api.UnknownReservationException;
-import com.boxoffice.ticketing.domain.OrderReservation.State;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,22 +19,27 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * A concert and every reservation of it. Invariant: {@code reserved + sold <= capacity}, whatever the concurrency.
+ * A concert and its capacity. Invariant: the tickets held or sold never exceed the capacity, whatever the concurrency.
  * <p>
- * A concert of 100,000 tickets collects hundreds of thousands of events, and every command would source all of them:
- * so it is snapshotted every few hundred events (see {@code TicketingConfiguration#concertSnapshotTrigger}). The snapshot
- * is this object serialised by the event serializer (Jackson), field by field, which is what the annotation says.
+ * <b>Bounded state.</b> The concert keeps counts, not orders: each order's reservation is its own aggregate
+ * ({@link TicketHold}), so what a reservation loads, and any snapshot, has the same small size whether the concert has
+ * sold ten tickets or a hundred thousand. The {@link ReservationDesk} decides many reservations of one concert in one
+ * unit of work: it asks this aggregate for each ({@link #admit}), and records the tickets taken once for the batch
+ * ({@link #allocate}); every batch is one commit, so the event store's optimistic lock on the concert's sequence decides
+ * between batches of different instances, and no batch can take what another took.
+ * <p>
+ * The snapshot is this object serialised by the event serializer (Jackson), field by field, which is what the
+ * annotation says.
  */
-@Aggregate(snapshotTriggerDefinition = "concertSnapshotTrigger")
+@Aggregate(snapshotTriggerDefinition = "concertSnapshotTrigger", cache = "concertCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Concert {
@@ -54,10 +50,8 @@ public class Concert {
     private int capacity;
     private BigDecimal ticketPrice;
     private boolean cancelled;
-    private int reserved;
-    private int sold;
-    /** One entry per order that ever reserved or released here; released entries stay so late retries are refused. */
-    private Map<UUID, OrderReservation> orders = new HashMap<>();
+    /** Tickets held or sold: every reservation not released. */
+    private int allocated;
 
     /** For Axon, which sources the aggregate from its events. */
     protected Concert() {
@@ -66,83 +60,10 @@ public class Concert {
     /** Jackson must not take this for a creator when it reads a snapshot: snapshots use the no-argument constructor. */
     @CommandHandler
     @JsonCreator(mode = JsonCreator.Mode.DISABLED)
-    public Concert(ScheduleConcert command, Clock clock) {
+    public Concert(ScheduleConcert command, java.time.Clock clock) {
         ConcertRules.check(command, clock.instant());
         apply(new ConcertScheduled(command.concertId(), command.name().strip(), command.venue().strip(),
                 command.startsAt(), command.capacity(), ConcertRules.euros(command.ticketPrice())));
-    }
-
-    @CommandHandler
-    public Reservation handle(ReserveTickets command, Clock clock) {
-        if (command.orderId() == null) {
-            throw new InvalidReservationException("orderId is required to reserve tickets of concert " + concertId);
-        }
-        if (command.quantity() < 1) {
-            throw new InvalidReservationException("quantity must be at least 1, was " + command.quantity());
-        }
-        OrderReservation existing = orders.get(command.orderId());
-        if (existing != null) {
-            return repeated(command, existing);
-        }
-        if (cancelled) {
-            throw new ConcertCancelledException(concertId);
-        }
-        if (!clock.instant().isBefore(startsAt)) {
-            throw new SalesClosedException(concertId, startsAt);
-        }
-        if (available() < command.quantity()) {
-            throw new TicketsSoldOutException(concertId, command.quantity(), available());
-        }
-        apply(new TicketsReserved(concertId, command.orderId(), command.quantity(), ticketPrice));
-        return new Reservation(concertId, command.orderId(), command.quantity(), ticketPrice);
-    }
-
-    /** A retry of a reservation the order already made: the same answer again, nothing recorded. */
-    private Reservation repeated(ReserveTickets command, OrderReservation existing) {
-        if (existing.state() == State.RELEASED) {
-            throw new ReservationReleasedException(concertId, command.orderId());
-        }
-        if (existing.quantity() != command.quantity()) {
-            throw new ReservationMismatchException(concertId, command.orderId(), existing.quantity(), command.quantity());
-        }
-        return new Reservation(concertId, command.orderId(), existing.quantity(), ticketPrice);
-    }
-
-    @CommandHandler
-    public void handle(ConfirmReservation command) {
-        OrderReservation existing = orders.get(command.orderId());
-        if (existing == null) {
-            throw new UnknownReservationException(concertId, command.orderId());
-        }
-        switch (existing.state()) {
-            case CONFIRMED -> {
-                // Already sold: a retried confirmation changes nothing.
-            }
-            case RELEASED -> throw new ReservationReleasedException(concertId, command.orderId());
-            case HELD -> {
-                if (cancelled) {
-                    throw new ConcertCancelledException(concertId);
-                }
-                apply(new ReservationConfirmed(concertId, command.orderId(), existing.quantity()));
-            }
-        }
-    }
-
-    @CommandHandler
-    public void handle(ReleaseReservation command) {
-        OrderReservation existing = orders.get(command.orderId());
-        if (existing == null) {
-            // Recorded although nothing is held: a reservation for this order still in flight is refused on arrival.
-            apply(new ReservationReleased(concertId, command.orderId(), 0, command.reason()));
-            return;
-        }
-        switch (existing.state()) {
-            case RELEASED -> {
-                // Already released: nothing to give back twice.
-            }
-            case CONFIRMED -> throw new ReservationConfirmedException(concertId, command.orderId());
-            case HELD -> apply(new ReservationReleased(concertId, command.orderId(), existing.quantity(), command.reason()));
-        }
     }
 
     @CommandHandler
@@ -152,8 +73,55 @@ public class Concert {
         }
     }
 
+    /**
+     * Whether a new reservation can be made now, given {@code pending} tickets this unit of work has admitted but not
+     * yet {@linkplain #allocate allocated}.
+     *
+     * @return the refusal, or empty when the reservation fits
+     */
+    Optional<TicketingException> admit(ReserveTickets command, int pending, Instant now) {
+        if (cancelled) {
+            return Optional.of(new ConcertCancelledException(concertId));
+        }
+        if (!now.isBefore(startsAt)) {
+            return Optional.of(new SalesClosedException(concertId, startsAt));
+        }
+        int available = available() - pending;
+        if (available < command.quantity()) {
+            return Optional.of(new TicketsSoldOutException(concertId, command.quantity(), available));
+        }
+        return Optional.empty();
+    }
+
+    /** Records tickets admitted by {@link #admit} in this unit of work for these orders, once for all of them. */
+    void allocate(int tickets, List<UUID> orders) {
+        if (tickets > available()) {
+            // The desk admits against the same counts; this is the invariant's last line, never a business answer.
+            throw new IllegalStateException("Concert " + concertId + " cannot allocate " + tickets + " of "
+                    + available() + " available tickets");
+        }
+        if (tickets > 0) {
+            apply(new TicketsAllocated(concertId, tickets, available() - tickets, orders));
+        }
+    }
+
+    /** Takes back tickets whose reservations were released in this unit of work. */
+    void giveBack(int tickets) {
+        if (tickets > 0) {
+            apply(new TicketsReturned(concertId, tickets, available() + tickets));
+        }
+    }
+
+    UUID concertId() {
+        return concertId;
+    }
+
+    BigDecimal ticketPrice() {
+        return ticketPrice;
+    }
+
     private int available() {
-        return capacity - reserved - sold;
+        return capacity - allocated;
     }
 
     @EventSourcingHandler
@@ -165,22 +133,13 @@ public class Concert {
     }
 
     @EventSourcingHandler
-    void on(TicketsReserved event) {
-        orders.put(event.orderId(), new OrderReservation(event.quantity(), State.HELD));
-        reserved += event.quantity();
+    void on(TicketsAllocated event) {
+        allocated += event.tickets();
     }
 
     @EventSourcingHandler
-    void on(ReservationConfirmed event) {
-        orders.computeIfPresent(event.orderId(), (order, held) -> held.withState(State.CONFIRMED));
-        reserved -= event.quantity();
-        sold += event.quantity();
-    }
-
-    @EventSourcingHandler
-    void on(ReservationReleased event) {
-        orders.put(event.orderId(), new OrderReservation(event.quantity(), State.RELEASED));
-        reserved -= event.quantity();
+    void on(TicketsReturned event) {
+        allocated -= event.tickets();
     }
 
     @EventSourcingHandler

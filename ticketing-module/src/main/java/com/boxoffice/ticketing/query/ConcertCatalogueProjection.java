@@ -4,9 +4,8 @@ import com.boxoffice.ticketing.api.ConcertCancelled;
 import com.boxoffice.ticketing.api.ConcertScheduled;
 import com.boxoffice.ticketing.api.ConcertStatus;
 import com.boxoffice.ticketing.api.ConcertView;
-import com.boxoffice.ticketing.api.ReservationConfirmed;
-import com.boxoffice.ticketing.api.ReservationReleased;
-import com.boxoffice.ticketing.api.TicketsReserved;
+import com.boxoffice.ticketing.api.TicketsAllocated;
+import com.boxoffice.ticketing.api.TicketsReturned;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -47,19 +46,18 @@ public class ConcertCatalogueProjection {
                 event.capacity(), event.capacity(), event.ticketPrice(), ConcertStatus.SCHEDULED), sequence);
     }
 
+    /**
+     * The concert's own counts, one event per batch of reservations, in the concert's sequence: what the idempotent
+     * update needs. (The reservations' events belong to each order's hold, whose sequence is not the concert's.)
+     */
     @EventHandler
-    void on(TicketsReserved event, @SequenceNumber long sequence) {
-        catalogue.apply(event.concertId(), sequence, CatalogueChange.reserved(event.quantity()));
+    void on(TicketsAllocated event, @SequenceNumber long sequence) {
+        catalogue.apply(event.concertId(), sequence, CatalogueChange.allocated(event.tickets()));
     }
 
     @EventHandler
-    void on(ReservationConfirmed event, @SequenceNumber long sequence) {
-        catalogue.apply(event.concertId(), sequence, CatalogueChange.confirmed(event.quantity()));
-    }
-
-    @EventHandler
-    void on(ReservationReleased event, @SequenceNumber long sequence) {
-        catalogue.apply(event.concertId(), sequence, CatalogueChange.released(event.quantity()));
+    void on(TicketsReturned event, @SequenceNumber long sequence) {
+        catalogue.apply(event.concertId(), sequence, CatalogueChange.returned(event.tickets()));
     }
 
     @EventHandler

@@ -2,9 +2,8 @@ package com.boxoffice.ticketing.domain;
 
 import com.boxoffice.ticketing.api.ConcertCancelled;
 import com.boxoffice.ticketing.api.ConcertScheduled;
-import com.boxoffice.ticketing.api.ReservationConfirmed;
-import com.boxoffice.ticketing.api.ReservationReleased;
-import com.boxoffice.ticketing.api.TicketsReserved;
+import com.boxoffice.ticketing.api.TicketsAllocated;
+import com.boxoffice.ticketing.api.TicketsReturned;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.jackson3.Jackson3Serializer;
 import org.junit.jupiter.api.Test;
@@ -23,23 +22,17 @@ class ConcertSnapshotTest {
     @Test
     void aSnapshotRestoresEveryField() {
         UUID concertId = UUID.randomUUID();
-        UUID held = UUID.randomUUID();
-        UUID sold = UUID.randomUUID();
-        UUID released = UUID.randomUUID();
         BigDecimal price = new BigDecimal("45.00");
         Concert concert = new Concert();
         concert.on(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", Instant.parse("2026-09-12T19:30:00Z"), 100, price));
-        concert.on(new TicketsReserved(concertId, held, 2, price));
-        concert.on(new TicketsReserved(concertId, sold, 3, price));
-        concert.on(new ReservationConfirmed(concertId, sold, 3));
-        concert.on(new TicketsReserved(concertId, released, 4, price));
-        concert.on(new ReservationReleased(concertId, released, 4, "payment failed"));
+        concert.on(new TicketsAllocated(concertId, 9, 91, java.util.List.of(UUID.randomUUID())));
+        concert.on(new TicketsReturned(concertId, 4, 95));
         concert.on(new ConcertCancelled(concertId));
 
         SerializedObject<byte[]> snapshot = serializer.serialize(concert, byte[].class);
         Object restored = serializer.deserialize(snapshot);
 
         assertThat(restored).isInstanceOf(Concert.class).usingRecursiveComparison().isEqualTo(concert);
-        assertThat(new String(snapshot.getData())).contains("\"reserved\":2", "\"sold\":3", "\"cancelled\":true", held.toString());
+        assertThat(new String(snapshot.getData())).contains("\"allocated\":5", "\"capacity\":100", "\"cancelled\":true");
     }
 }

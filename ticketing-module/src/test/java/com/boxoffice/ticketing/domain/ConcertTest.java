@@ -2,24 +2,9 @@ package com.boxoffice.ticketing.domain;
 
 import com.boxoffice.ticketing.api.CancelConcert;
 import com.boxoffice.ticketing.api.ConcertCancelled;
-import com.boxoffice.ticketing.api.ConcertCancelledException;
 import com.boxoffice.ticketing.api.ConcertScheduled;
-import com.boxoffice.ticketing.api.ConfirmReservation;
 import com.boxoffice.ticketing.api.InvalidConcertException;
-import com.boxoffice.ticketing.api.InvalidReservationException;
-import com.boxoffice.ticketing.api.ReleaseReservation;
-import com.boxoffice.ticketing.api.Reservation;
-import com.boxoffice.ticketing.api.ReservationConfirmed;
-import com.boxoffice.ticketing.api.ReservationConfirmedException;
-import com.boxoffice.ticketing.api.ReservationMismatchException;
-import com.boxoffice.ticketing.api.ReservationReleased;
-import com.boxoffice.ticketing.api.ReservationReleasedException;
-import com.boxoffice.ticketing.api.ReserveTickets;
-import com.boxoffice.ticketing.api.SalesClosedException;
 import com.boxoffice.ticketing.api.ScheduleConcert;
-import com.boxoffice.ticketing.api.TicketsReserved;
-import com.boxoffice.ticketing.api.TicketsSoldOutException;
-import com.boxoffice.ticketing.api.UnknownReservationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -37,6 +22,7 @@ import java.util.UUID;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 
+/** The concert's own commands; reservations are decided by the desk ({@link ReservationDeskTest}). */
 class ConcertTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T10:00:00Z");
@@ -44,8 +30,6 @@ class ConcertTest {
     private static final BigDecimal PRICE = new BigDecimal("45.00");
 
     private final UUID concertId = UUID.randomUUID();
-    private final UUID order = UUID.randomUUID();
-    private final UUID otherOrder = UUID.randomUUID();
     private AggregateTestFixture<Concert> fixture;
 
     @BeforeEach
@@ -180,225 +164,6 @@ class ConcertTest {
             fixture.givenNoPriorActivity()
                     .when(schedule("Nils Frahm", "Elbphilharmonie", STARTS_AT, 10, "45.0000"))
                     .expectEvents(scheduled(10));
-        }
-    }
-
-    @Nested
-    class Reserving {
-
-        @Test
-        void reservesAndAnswersWithTheReservation() {
-            fixture.given(scheduled(10))
-                    .when(new ReserveTickets(concertId, order, 3))
-                    .expectEvents(new TicketsReserved(concertId, order, 3, PRICE))
-                    .expectResultMessagePayload(new Reservation(concertId, order, 3, PRICE));
-        }
-
-        @Test
-        void reservesTheLastTickets() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, otherOrder, 7, PRICE))
-                    .when(new ReserveTickets(concertId, order, 3))
-                    .expectEvents(new TicketsReserved(concertId, order, 3, PRICE));
-        }
-
-        @Test
-        void refusesMoreThanAvailable() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, otherOrder, 8, PRICE))
-                    .when(new ReserveTickets(concertId, order, 3))
-                    .expectException(TicketsSoldOutException.class)
-                    .expectExceptionMessage(containsString("has 2 ticket(s) available, 3 requested"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void soldTicketsAreNotAvailable() {
-            fixture.given(scheduled(4), new TicketsReserved(concertId, otherOrder, 3, PRICE),
-                            new ReservationConfirmed(concertId, otherOrder, 3))
-                    .when(new ReserveTickets(concertId, order, 2))
-                    .expectException(TicketsSoldOutException.class)
-                    .expectNoEvents();
-        }
-
-        @Test
-        void releasedTicketsAreAvailableAgain() {
-            fixture.given(scheduled(4), new TicketsReserved(concertId, otherOrder, 3, PRICE),
-                            new ReservationReleased(concertId, otherOrder, 3, "order rejected"))
-                    .when(new ReserveTickets(concertId, order, 4))
-                    .expectEvents(new TicketsReserved(concertId, order, 4, PRICE));
-        }
-
-        @Test
-        void aRetriedReservationSucceedsAgainWithoutReservingTwice() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE))
-                    .when(new ReserveTickets(concertId, order, 3))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents()
-                    .expectResultMessagePayload(new Reservation(concertId, order, 3, PRICE));
-        }
-
-        @Test
-        void aRetriedReservationSucceedsEvenWhenItsTicketsWouldNoLongerFit() {
-            fixture.given(scheduled(3), new TicketsReserved(concertId, order, 3, PRICE))
-                    .when(new ReserveTickets(concertId, order, 3))
-                    .expectNoEvents()
-                    .expectResultMessagePayload(new Reservation(concertId, order, 3, PRICE));
-        }
-
-        @Test
-        void aRetriedReservationOfAConfirmedOrderAnswersTheSame() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE),
-                            new ReservationConfirmed(concertId, order, 3))
-                    .when(new ReserveTickets(concertId, order, 3))
-                    .expectNoEvents()
-                    .expectResultMessagePayload(new Reservation(concertId, order, 3, PRICE));
-        }
-
-        @Test
-        void refusesAnotherQuantityForAnOrderThatHoldsAReservation() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE))
-                    .when(new ReserveTickets(concertId, order, 4))
-                    .expectException(ReservationMismatchException.class)
-                    .expectExceptionMessage(containsString("already holds 3 ticket(s)"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesAReservationForAnOrderThatWasReleased() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE),
-                            new ReservationReleased(concertId, order, 3, "order rejected"))
-                    .when(new ReserveTickets(concertId, order, 3))
-                    .expectException(ReservationReleasedException.class)
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesALateReservationAfterItsOrderReleasedNothing() {
-            fixture.given(scheduled(10), new ReservationReleased(concertId, order, 0, "checkout timed out"))
-                    .when(new ReserveTickets(concertId, order, 3))
-                    .expectException(ReservationReleasedException.class)
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesOnACancelledConcert() {
-            fixture.given(scheduled(10), new ConcertCancelled(concertId))
-                    .when(new ReserveTickets(concertId, order, 1))
-                    .expectException(ConcertCancelledException.class)
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesOnceTheConcertHasStarted() {
-            fixture.given(new ConcertScheduled(concertId, "Nils Frahm", "Elbphilharmonie", NOW.minus(Duration.ofHours(1)), 10, PRICE))
-                    .when(new ReserveTickets(concertId, order, 1))
-                    .expectException(SalesClosedException.class)
-                    .expectNoEvents();
-        }
-
-        @ParameterizedTest
-        @ValueSource(ints = {0, -2})
-        void refusesAQuantityBelowOne(int quantity) {
-            fixture.given(scheduled(10))
-                    .when(new ReserveTickets(concertId, order, quantity))
-                    .expectException(InvalidReservationException.class)
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesAReservationWithoutOrder() {
-            fixture.given(scheduled(10))
-                    .when(new ReserveTickets(concertId, null, 1))
-                    .expectException(InvalidReservationException.class)
-                    .expectNoEvents();
-        }
-    }
-
-    @Nested
-    class Confirming {
-
-        @Test
-        void confirmsAHeldReservation() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE))
-                    .when(new ConfirmReservation(concertId, order))
-                    .expectEvents(new ReservationConfirmed(concertId, order, 3));
-        }
-
-        @Test
-        void confirmingTwiceIsANoOp() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE),
-                            new ReservationConfirmed(concertId, order, 3))
-                    .when(new ConfirmReservation(concertId, order))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesAnUnknownOrder() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, otherOrder, 3, PRICE))
-                    .when(new ConfirmReservation(concertId, order))
-                    .expectException(UnknownReservationException.class)
-                    .expectExceptionMessage(containsString(order.toString()))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesAReleasedReservation() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE),
-                            new ReservationReleased(concertId, order, 3, "order rejected"))
-                    .when(new ConfirmReservation(concertId, order))
-                    .expectException(ReservationReleasedException.class)
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesOnACancelledConcert() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE), new ConcertCancelled(concertId))
-                    .when(new ConfirmReservation(concertId, order))
-                    .expectException(ConcertCancelledException.class)
-                    .expectNoEvents();
-        }
-    }
-
-    @Nested
-    class Releasing {
-
-        @Test
-        void releasesAHeldReservation() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE))
-                    .when(new ReleaseReservation(concertId, order, "payment failed"))
-                    .expectEvents(new ReservationReleased(concertId, order, 3, "payment failed"));
-        }
-
-        @Test
-        void releasingTwiceIsANoOp() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE),
-                            new ReservationReleased(concertId, order, 3, "payment failed"))
-                    .when(new ReleaseReservation(concertId, order, "payment failed"))
-                    .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
-        }
-
-        @Test
-        void releasingAnOrderThatHoldsNothingIsRecordedAsAReleaseOfZero() {
-            fixture.given(scheduled(10))
-                    .when(new ReleaseReservation(concertId, order, "another line was sold out"))
-                    .expectEvents(new ReservationReleased(concertId, order, 0, "another line was sold out"));
-        }
-
-        @Test
-        void refusesToReleaseSoldTickets() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE),
-                            new ReservationConfirmed(concertId, order, 3))
-                    .when(new ReleaseReservation(concertId, order, "changed my mind"))
-                    .expectException(ReservationConfirmedException.class)
-                    .expectNoEvents();
-        }
-
-        @Test
-        void releasesOnACancelledConcert() {
-            fixture.given(scheduled(10), new TicketsReserved(concertId, order, 3, PRICE), new ConcertCancelled(concertId))
-                    .when(new ReleaseReservation(concertId, order, "concert cancelled"))
-                    .expectEvents(new ReservationReleased(concertId, order, 3, "concert cancelled"));
         }
     }
 

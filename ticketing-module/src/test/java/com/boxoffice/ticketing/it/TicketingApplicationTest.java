@@ -196,7 +196,7 @@ class TicketingApplicationTest {
         await().atMost(PROJECTION_LAG).until(() -> catalogued(id).map(ConcertView::available).orElse(-1) == 26);
 
         // Damage the read model the way a bug would: a change no event made, with a sequence number no event has yet.
-        catalogue.apply(id, 1_000, CatalogueChange.reserved(5));
+        catalogue.apply(id, 1_000, CatalogueChange.allocated(5));
         assertThat(catalogued(id)).get().extracting(ConcertView::available).isEqualTo(21);
 
         ProcessorStatus status = processors.reset(ConcertCatalogueProjection.PROCESSING_GROUP, new ResetTarget.Tail());

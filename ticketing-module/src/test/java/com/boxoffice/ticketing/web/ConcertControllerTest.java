@@ -71,7 +71,7 @@ class ConcertControllerTest {
     void setUp() {
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        TicketingProperties properties = new TicketingProperties(Duration.ofMillis(300), 250);
+        TicketingProperties properties = new TicketingProperties(Duration.ofMillis(300), 250, new TicketingProperties.Reservations(90, 20, Duration.ofSeconds(30)));
         mvc = MockMvcBuilders.standaloneSetup(new ConcertController(commands, queries, CLOCK, properties))
                 .setControllerAdvice(new TicketingProblemHandler())
                 .setMessageConverters(new JacksonJsonHttpMessageConverter(StrictJson.strict(JsonMapper.builder().build())))

@@ -73,9 +73,9 @@ class DynamoDbConcertCatalogueTest {
         ConcertView concert = concert("Nils Frahm", "Elbphilharmonie", "2026-09-12T19:30:00Z");
         catalogue.add(concert, 0);
 
-        catalogue.apply(concert.concertId(), 1, CatalogueChange.reserved(4));
-        catalogue.apply(concert.concertId(), 2, CatalogueChange.confirmed(3));
-        catalogue.apply(concert.concertId(), 3, CatalogueChange.released(1));
+        catalogue.apply(concert.concertId(), 1, CatalogueChange.allocated(4));
+        catalogue.apply(concert.concertId(), 2, new CatalogueChange(-3, 3, false));
+        catalogue.apply(concert.concertId(), 3, CatalogueChange.returned(1));
         catalogue.apply(concert.concertId(), 4, CatalogueChange.cancelled());
 
         ConcertView read = catalogue.find(concert.concertId()).orElseThrow();
@@ -87,13 +87,13 @@ class DynamoDbConcertCatalogueTest {
     void aReplayedOrDuplicatedEventChangesNothing() {
         ConcertView concert = concert("Nils Frahm", "Elbphilharmonie", "2026-09-12T19:30:00Z");
         catalogue.add(concert, 0);
-        catalogue.apply(concert.concertId(), 1, CatalogueChange.reserved(4));
-        catalogue.apply(concert.concertId(), 2, CatalogueChange.reserved(2));
+        catalogue.apply(concert.concertId(), 1, CatalogueChange.allocated(4));
+        catalogue.apply(concert.concertId(), 2, CatalogueChange.allocated(2));
 
         // The processor delivers the stream again from the start (no reset): every write is refused by its condition.
         catalogue.add(concert, 0);
-        catalogue.apply(concert.concertId(), 1, CatalogueChange.reserved(4));
-        catalogue.apply(concert.concertId(), 2, CatalogueChange.reserved(2));
+        catalogue.apply(concert.concertId(), 1, CatalogueChange.allocated(4));
+        catalogue.apply(concert.concertId(), 2, CatalogueChange.allocated(2));
 
         assertThat(catalogue.find(concert.concertId()).orElseThrow().available()).isEqualTo(concert.capacity() - 6);
     }
@@ -101,7 +101,7 @@ class DynamoDbConcertCatalogueTest {
     @Test
     void aChangeForAnUnknownConcertIsAnError() {
         UUID unknown = UUID.randomUUID();
-        assertThatThrownBy(() -> catalogue.apply(unknown, 1, CatalogueChange.reserved(1)))
+        assertThatThrownBy(() -> catalogue.apply(unknown, 1, CatalogueChange.allocated(1)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining(unknown.toString());
     }
@@ -152,14 +152,14 @@ class DynamoDbConcertCatalogueTest {
         for (int i = 0; i < 30; i++) {
             add("filler " + i, "2026-10-01T20:00:00Z");
         }
-        catalogue.apply(concert.concertId(), 1, CatalogueChange.reserved(4));
+        catalogue.apply(concert.concertId(), 1, CatalogueChange.allocated(4));
 
         catalogue.clear();
         assertThat(catalogue.find(concert.concertId())).isEmpty();
         assertThat(catalogue.startingBetween(Instant.parse("2026-01-01T00:00:00Z"), null)).isEmpty();
 
         catalogue.add(concert, 0);
-        catalogue.apply(concert.concertId(), 1, CatalogueChange.reserved(4));
+        catalogue.apply(concert.concertId(), 1, CatalogueChange.allocated(4));
         assertThat(catalogue.startingBetween(Instant.parse("2026-01-01T00:00:00Z"), null))
                 .extracting(ConcertView::available).containsExactly(concert.capacity() - 4);
     }

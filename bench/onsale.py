@@ -1,0 +1,176 @@
+#!/usr/bin/env python3
+"""An on-sale over HTTP, as shoppers do it, against a running Boxoffice.
+
+Schedules one concert of CAPACITY tickets, waits until the catalogue lists it, makes CARTS carts of one ticket each
+(before the on-sale starts), then CLIENTS concurrent clients check them all out and follow their orders until each is
+final (CONFIRMED or REJECTED). Prints orders settled per second (first checkout sent to last order final), the
+checkout answer's p50/p99, the counts, and the catalogue's `available` once it has settled; exits 1 when the counts are
+not exact (CAPACITY confirmed, the rest rejected, available 0).
+
+Usage: bench/onsale.py [--base http://localhost:8080] [--capacity 1500] [--carts 2000] [--clients 64]
+Only the Python standard library is used.
+"""
+import argparse
+import http.client
+import json
+import sys
+import threading
+import time
+import urllib.parse
+import uuid
+from datetime import datetime, timedelta, timezone
+
+parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+parser.add_argument("--base", default="http://localhost:8080")
+parser.add_argument("--capacity", type=int, default=1500)
+parser.add_argument("--carts", type=int, default=2000)
+parser.add_argument("--clients", type=int, default=64)
+parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for every order to be final")
+options = parser.parse_args()
+target = urllib.parse.urlparse(options.base)
+
+
+class Client:
+    """One keep-alive HTTP connection, as one shopper's browser would hold."""
+
+    def __init__(self):
+        self.connection = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=60)
+
+    def call(self, method, path, body=None):
+        data = json.dumps(body) if body is not None else None
+        for attempt in range(3):
+            try:
+                self.connection.request(method, path, body=data, headers={"Content-Type": "application/json"})
+                response = self.connection.getresponse()
+                text = response.read()
+                return response.status, (json.loads(text) if text else None)
+            except (http.client.HTTPException, ConnectionError):
+                self.connection.close()
+                self.connection = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=60)
+                if attempt == 2:
+                    raise
+
+    def expect(self, method, path, status, body=None):
+        got, answer = self.call(method, path, body)
+        if got != status:
+            raise SystemExit(f"{method} {path} answered {got}, expected {status}: {answer}")
+        return answer
+
+
+def run_in_parallel(items, work):
+    """Splits items over the clients, one thread and connection each; returns when all are done."""
+    errors = []
+
+    def worker(chunk):
+        client = Client()
+        try:
+            for item in chunk:
+                work(client, item)
+        except BaseException as e:  # reported after the join, so one failing client stops the run
+            errors.append(e)
+
+    threads = [threading.Thread(target=worker, args=(items[i::options.clients],)) for i in range(options.clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+
+
+def percentile(values, fraction):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * fraction))]
+
+
+def main():
+    admin = Client()
+    starts = (datetime.now(timezone.utc) + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    concert = admin.expect("POST", "/api/concerts", 201, {"name": "On-sale " + uuid.uuid4().hex[:8], "venue": "Arena",
+                                                          "startsAt": starts, "capacity": options.capacity,
+                                                          "ticketPrice": "50.00"})["concertId"]
+    while admin.call("GET", f"/api/concerts/{concert}")[0] != 200:
+        time.sleep(0.05)
+
+    carts = []
+    lock = threading.Lock()
+
+    def make_cart(client, _):
+        cart = client.expect("POST", "/api/carts", 201, {"customerId": "fan-" + uuid.uuid4().hex})["cartId"]
+        while True:  # the cart's view follows its events by a moment
+            status, _ = client.call("POST", f"/api/carts/{cart}/items", {"concertId": concert, "quantity": 1})
+            if status == 200:
+                break
+            if status != 404:
+                raise SystemExit(f"adding to cart {cart} answered {status}")
+            time.sleep(0.02)
+        with lock:
+            carts.append(cart)
+
+    print(f"Making {options.carts} carts of one ticket of concert {concert} ({options.capacity} tickets)...", flush=True)
+    making = time.perf_counter()
+    run_in_parallel(list(range(options.carts)), make_cart)
+
+    answers = []
+    finals = {}
+
+    def check_out(client, cart):
+        sent = time.perf_counter()
+        order = client.expect("POST", f"/api/carts/{cart}/checkout", 202)["orderId"]
+        with lock:
+            answers.append(time.perf_counter() - sent)
+            finals[order] = None
+        return order
+
+    def follow(client, orders):
+        deadline = time.perf_counter() + options.timeout
+        pending = list(orders)
+        while pending:
+            if time.perf_counter() > deadline:
+                return  # reported below as not final
+            still = []
+            for order in pending:
+                status, view = client.call("GET", f"/api/orders/{order}")
+                if status == 200 and view["status"] in ("CONFIRMED", "REJECTED"):
+                    with lock:
+                        finals[order] = (view["status"], time.perf_counter())
+                else:
+                    still.append(order)
+            pending = still
+            if pending:
+                time.sleep(0.02)
+
+    print(f"Made them in {time.perf_counter() - making:.1f} s. Checking out {len(carts)} carts from "
+          f"{options.clients} clients...", flush=True)
+    started = time.perf_counter()
+
+    def shopper(client, chunk):
+        follow(client, [check_out(client, cart) for cart in chunk])
+
+    # Each client checks out its share of the carts, then follows the orders it placed until they are final.
+    run_in_parallel([carts[i::options.clients] for i in range(options.clients)], shopper)
+    unsettled = sum(1 for final in finals.values() if final is None)
+    if unsettled:
+        print(f"{unsettled} orders were still not final {options.timeout:.0f} s after their checkout")
+    settled = [final for final in finals.values() if final is not None]
+    elapsed = max(final[1] for final in settled) - started
+
+    confirmed = sum(1 for final in settled if final[0] == "CONFIRMED")
+    rejected = sum(1 for final in settled if final[0] == "REJECTED")
+    deadline = time.perf_counter() + 60
+    available = admin.expect("GET", f"/api/concerts/{concert}", 200)["available"]
+    while available != max(0, options.capacity - len(carts)) and time.perf_counter() < deadline:
+        time.sleep(0.1)
+        available = admin.expect("GET", f"/api/concerts/{concert}", 200)["available"]
+
+    print(f"{len(settled)} orders settled in {elapsed:.1f} s = {len(settled) / elapsed:.1f} orders settled/s; "
+          f"checkout answer p50 {percentile(answers, 0.5) * 1000:.0f} ms, p99 {percentile(answers, 0.99) * 1000:.0f} ms")
+    print(f"CONFIRMED {confirmed}, REJECTED {rejected}, available {available}")
+    expected_confirmed = min(options.capacity, len(carts))
+    exact = confirmed == expected_confirmed and rejected == len(carts) - expected_confirmed \
+        and available == options.capacity - expected_confirmed
+    print("counts exact" if exact else "COUNTS NOT EXACT")
+    sys.exit(0 if exact else 1)
+
+
+main()

@@ -1,0 +1,100 @@
+package com.boxoffice.cart.process.dynamodb;
+
+import com.boxoffice.axon.dynamodb.schema.TableSpec;
+import com.boxoffice.cart.process.ConcertOrders;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * {@link ConcertOrders} in a table keyed by concert and order: an add is a batch of puts (the same item again is the
+ * same item), the orders of a concert are one query, paged by the SDK's paginator.
+ */
+public final class DynamoDbConcertOrders implements ConcertOrders {
+
+    public static final String NAME = "concert-orders";
+    static final String CONCERT_ID = "concertId";
+    static final String ORDER_ID = "orderId";
+    private static final int BATCH_WRITE_LIMIT = 25;
+    private static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(20), Duration.ofSeconds(2));
+
+    private final DynamoDbClient client;
+    private final String table;
+
+    public DynamoDbConcertOrders(DynamoDbClient client, String table) {
+        this.client = client;
+        this.table = table;
+    }
+
+    public static TableSpec spec(String tableName) {
+        return new TableSpec(tableName, CreateTableRequest.builder()
+                .tableName(tableName)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(
+                        AttributeDefinition.builder().attributeName(CONCERT_ID).attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName(ORDER_ID).attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName(CONCERT_ID).keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName(ORDER_ID).keyType(KeyType.RANGE).build())
+                .build());
+    }
+
+    @Override
+    public void add(UUID concertId, List<UUID> orders) {
+        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(orders));
+        for (int from = 0; from < distinct.size(); from += BATCH_WRITE_LIMIT) {
+            List<WriteRequest> puts = distinct.subList(from, Math.min(distinct.size(), from + BATCH_WRITE_LIMIT)).stream()
+                    .map(order -> WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                            CONCERT_ID, AttributeValue.fromS(concertId.toString()),
+                            ORDER_ID, AttributeValue.fromS(order.toString()))).build()).build())
+                    .toList();
+            write(puts);
+        }
+    }
+
+    /** Resends what DynamoDB left unprocessed (throttling), with backoff, until every put is stored. */
+    private void write(List<WriteRequest> puts) {
+        Map<String, List<WriteRequest>> pending = Map.of(table, puts);
+        for (int attempt = 1; !pending.isEmpty(); attempt++) {
+            if (attempt > 1) {
+                pause(BACKOFF.computeDelay(attempt - 1));
+            }
+            Map<String, List<WriteRequest>> sending = pending;
+            pending = client.batchWriteItem(request -> request.requestItems(sending)).unprocessedItems();
+        }
+    }
+
+    private static void pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing a concert's orders", e);
+        }
+    }
+
+    @Override
+    public List<UUID> of(UUID concertId) {
+        return client.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
+                        .keyConditionExpression("#c = :c")
+                        .expressionAttributeNames(Map.of("#c", CONCERT_ID))
+                        .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(concertId.toString())))
+                        .build())
+                .items().stream().map(item -> UUID.fromString(item.get(ORDER_ID).s())).toList();
+    }
+}

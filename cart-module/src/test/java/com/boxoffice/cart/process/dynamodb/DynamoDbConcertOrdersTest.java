@@ -1,0 +1,68 @@
+package com.boxoffice.cart.process.dynamodb;
+
+import com.boxoffice.axon.dynamodb.schema.TableCreator;
+import com.boxoffice.testing.LocalDynamoDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The orders of each concert in DynamoDB Local: batches over the 25-item limit, repeats, pages. */
+class DynamoDbConcertOrdersTest {
+
+    private static DynamoDbClient client;
+    private DynamoDbConcertOrders store;
+
+    @BeforeAll
+    static void connect() {
+        client = LocalDynamoDb.newClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        client.close();
+    }
+
+    @BeforeEach
+    void freshTable() {
+        String table = LocalDynamoDb.uniquePrefix() + DynamoDbConcertOrders.NAME;
+        new TableCreator(client).createMissing(List.of(DynamoDbConcertOrders.spec(table)));
+        store = new DynamoDbConcertOrders(client, table);
+    }
+
+    @Test
+    void keepsEveryOrderOfAConcertOnceAndOnlyThatConcertsOrders() {
+        UUID concert = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        List<UUID> orders = IntStream.range(0, 97).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> withRepeats = new ArrayList<>(orders);
+        withRepeats.addAll(orders.subList(0, 10));
+
+        store.add(concert, withRepeats);
+        store.add(concert, orders.subList(40, 60));
+        store.add(other, List.of(UUID.randomUUID()));
+
+        assertThat(store.of(concert)).containsExactlyInAnyOrderElementsOf(orders);
+        assertThat(store.of(other)).hasSize(1);
+        assertThat(store.of(UUID.randomUUID())).isEmpty();
+    }
+
+    @Test
+    void readsPastOnePageOfResults() {
+        UUID concert = UUID.randomUUID();
+        List<UUID> orders = IntStream.range(0, 20_000).mapToObj(i -> UUID.randomUUID()).toList();
+
+        store.add(concert, orders);
+
+        // 20,000 items of about 90 bytes are two 1 MB pages of a query.
+        assertThat(store.of(concert)).hasSize(20_000).containsExactlyInAnyOrderElementsOf(orders);
+    }
+}
