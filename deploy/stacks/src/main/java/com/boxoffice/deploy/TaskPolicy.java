@@ -22,7 +22,9 @@ import java.util.stream.Stream;
  */
 final class TaskPolicy {
 
-    static final List<String> STREAM_ACTIONS = List.of("kinesis:DescribeStreamSummary", "kinesis:PutRecords");
+    /** Publishing, the start-up check that the stream is there, and its waiter while the stream is not yet active. */
+    static final List<String> STREAM_ACTIONS = List.of("kinesis:DescribeStream", "kinesis:DescribeStreamSummary",
+            "kinesis:PutRecords");
     static final List<String> METRICS_LOG_ACTIONS = List.of("logs:CreateLogStream", "logs:DescribeLogStreams",
             "logs:PutLogEvents");
 

@@ -64,7 +64,8 @@ class StatelessStackTest {
         expectedResources.addAll(List.of(stream, metricsGroup, metricsGroup + ":log-stream:prometheus"));
 
         assertThat(actionsByResource.keySet()).containsExactlyInAnyOrderElementsOf(expectedResources);
-        assertThat(actionsByResource.get(stream)).containsExactlyInAnyOrder("kinesis:PutRecords", "kinesis:DescribeStreamSummary");
+        assertThat(actionsByResource.get(stream)).containsExactlyInAnyOrder("kinesis:PutRecords",
+                "kinesis:DescribeStreamSummary", "kinesis:DescribeStream");
         // The event store, as its code calls it: commits put events and update heads; reads query.
         assertThat(actionsByResource.get(ARN.formatted("dynamodb", "table/boxoffice-test-events")))
                 .containsExactlyInAnyOrder("dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:Query");
