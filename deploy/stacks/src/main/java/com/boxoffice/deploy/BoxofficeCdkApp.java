@@ -2,16 +2,13 @@ package com.boxoffice.deploy;
 
 import com.boxoffice.axon.dynamodb.schema.TableSpec;
 import software.amazon.awscdk.App;
-import software.amazon.awscdk.AppProps;
 import software.amazon.awscdk.Environment;
-import software.amazon.awscdk.cxapi.CloudAssembly;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,13 +36,7 @@ public final class BoxofficeCdkApp {
         app.synth();
     }
 
-    /** Synthesises the app with the given context into {@code outdir} (what {@code cdk synth} does). */
-    public static CloudAssembly synthesize(Map<String, Object> context, Path outdir) {
-        App app = new App(AppProps.builder().context(context).outdir(outdir.toString()).build());
-        build(app);
-        return app.synth();
-    }
-
+    /** Both stacks of the deployment the app's context names, in {@code app}. */
     static void build(App app) {
         Context context = new Context(app);
         DeploymentNames names = new DeploymentNames(context.text("environment").orElse("prod"));

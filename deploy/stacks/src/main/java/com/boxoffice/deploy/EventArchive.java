@@ -31,12 +31,9 @@ final class EventArchive extends Construct {
     static final String DATA_PREFIX = "events/";
     static final String DATE_PARTITIONS = "year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{timestamp:dd}/";
 
-    private final Bucket bucket;
-    private final DeliveryStream deliveryStream;
-
     EventArchive(Construct scope, String id, IStream stream, ArchiveSettings settings) {
         super(scope, id);
-        bucket = Bucket.Builder.create(this, "Bucket")
+        Bucket bucket = Bucket.Builder.create(this, "Bucket")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .encryption(BucketEncryption.S3_MANAGED)
                 .enforceSsl(true)
@@ -54,7 +51,7 @@ final class EventArchive extends Construct {
                         .abortIncompleteMultipartUploadAfter(Duration.days(7))
                         .build()))
                 .build();
-        deliveryStream = DeliveryStream.Builder.create(this, "DeliveryStream")
+        DeliveryStream.Builder.create(this, "DeliveryStream")
                 .source(new KinesisStreamSource(stream))
                 .destination(new S3Bucket(bucket, S3BucketProps.builder()
                         .dataOutputPrefix(DATA_PREFIX + DATE_PARTITIONS)
@@ -64,13 +61,5 @@ final class EventArchive extends Construct {
                         .bufferingSize(Size.mebibytes(settings.bufferingMebibytes()))
                         .build()))
                 .build();
-    }
-
-    Bucket bucket() {
-        return bucket;
-    }
-
-    DeliveryStream deliveryStream() {
-        return deliveryStream;
     }
 }

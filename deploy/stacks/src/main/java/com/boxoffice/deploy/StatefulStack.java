@@ -24,7 +24,6 @@ import java.util.List;
 public final class StatefulStack extends Stack {
 
     private final Stream stream;
-    private final EventArchive archive;
 
     public StatefulStack(Construct scope, StatefulStackProps props) {
         super(scope, props.names().statefulStackName(), StackProps.builder()
@@ -46,7 +45,7 @@ public final class StatefulStack extends Stack {
             stream.streamMode(StreamMode.PROVISIONED).shardCount(props.streamCapacity().shards());
         }
         this.stream = stream.build();
-        this.archive = new EventArchive(this, "EventArchive", this.stream, props.archive());
+        new EventArchive(this, "EventArchive", this.stream, props.archive());
 
         Repository.Builder.create(this, "Images")
                 .repositoryName(names.repositoryName())
@@ -73,9 +72,5 @@ public final class StatefulStack extends Stack {
 
     public Stream stream() {
         return stream;
-    }
-
-    EventArchive archive() {
-        return archive;
     }
 }

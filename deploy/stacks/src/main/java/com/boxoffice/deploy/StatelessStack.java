@@ -57,7 +57,6 @@ public final class StatelessStack extends Stack {
     static final String HEALTH_PATH = "/actuator/health";
 
     private final ApplicationLoadBalancedFargateService service;
-    private final Role taskRole;
 
     public StatelessStack(Construct scope, StatelessStackProps props, ApplicationSettings settings) {
         super(scope, props.names().statelessStackName(), StackProps.builder()
@@ -78,7 +77,7 @@ public final class StatelessStack extends Stack {
                 .build();
         Cluster cluster = Cluster.Builder.create(this, "Cluster").vpc(vpc).build();
 
-        taskRole = Role.Builder.create(this, "TaskRole")
+        Role taskRole = Role.Builder.create(this, "TaskRole")
                 .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
                 .description("Boxoffice " + names.environment() + ": what the application calls, and nothing else")
                 .build();
@@ -186,13 +185,5 @@ public final class StatelessStack extends Stack {
         // Destroyed with the stack: a kept group of the same name would stop the stack from being created again.
         return LogGroup.Builder.create(this, id).logGroupName(name).retention(props.logRetention())
                 .removalPolicy(RemovalPolicy.DESTROY).build();
-    }
-
-    public ApplicationLoadBalancedFargateService service() {
-        return service;
-    }
-
-    Role taskRole() {
-        return taskRole;
     }
 }

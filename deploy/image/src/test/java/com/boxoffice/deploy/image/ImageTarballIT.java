@@ -73,7 +73,7 @@ class ImageTarballIT {
         assertThat(imageFiles.get("app/boxoffice.jar").size()).isGreaterThan(10_000_000L);
         assertThat(imageFiles.get("opt/java/bin/java").mode() & 0755).isEqualTo(0755);
         assertThat(imageFiles.keySet()).anyMatch(name -> name.matches("lib64/ld-linux-x86-64\\.so\\.\\d"))
-                .anyMatch(name -> name.matches("(usr/)?lib/x86_64-linux-gnu/libc\\.so\\.6"));
+                .anyMatch(name -> name.matches(".*lib.*/libc\\.so\\.6"));
         assertThat(imageFiles.get("tmp").isDirectory()).isTrue();
         assertThat(imageFiles.get("tmp").mode() & 0777).isEqualTo(0777);
     }
