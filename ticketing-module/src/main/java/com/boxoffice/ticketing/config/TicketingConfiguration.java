@@ -56,7 +56,7 @@ public class TicketingConfiguration {
     ReservationBatches reservationBatches(org.axonframework.config.Configuration axon, Cache concertCache, Clock clock,
                                           TicketingProperties properties) {
         return new ReservationBatches(() -> axon.repository(Concert.class), () -> axon.repository(TicketHold.class),
-                concertCache, clock, properties.reservations().maxAttempts());
+                axon::eventStore, concertCache, clock, properties.reservations().maxAttempts());
     }
 
     /** Closed with the context: requests still queued are failed rather than left waiting. */

@@ -3,8 +3,9 @@ package com.boxoffice.ticketing.domain;
 import com.boxoffice.ticketing.api.ReservationIds;
 import com.boxoffice.ticketing.api.TicketingException;
 import com.boxoffice.ticketing.api.TicketsSoldOutException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.messaging.GenericMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
@@ -45,6 +46,7 @@ public class ReservationBatches {
 
     private final Supplier<Repository<Concert>> concerts;
     private final Supplier<Repository<TicketHold>> holds;
+    private final Supplier<EventStore> events;
     private final Cache concertCache;
     private final Clock clock;
     private final int maxAttempts;
@@ -52,16 +54,18 @@ public class ReservationBatches {
     /**
      * @param concerts     the concert's repository (looked up when first needed: Axon builds it after this)
      * @param holds        the holds' repository
+     * @param events       the event store, asked whether a hold exists before it is loaded
      * @param concertCache the cache of the concerts' repository, evicted before a fresh load
      * @param maxAttempts  attempts of a batch that keeps losing races, at least 1
      */
     public ReservationBatches(Supplier<Repository<Concert>> concerts, Supplier<Repository<TicketHold>> holds,
-                              Cache concertCache, Clock clock, int maxAttempts) {
+                              Supplier<EventStore> events, Cache concertCache, Clock clock, int maxAttempts) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         }
         this.concerts = concerts;
         this.holds = holds;
+        this.events = events;
         this.concertCache = concertCache;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
@@ -100,8 +104,9 @@ public class ReservationBatches {
     }
 
     private ResultMessage<Object[]> attempt(UUID concertId, List<DeskRequest> batch, boolean checked, boolean fresh) {
+        // A command message, as Axon's repositories expect of the unit of work they load aggregates in.
         DefaultUnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(
-                GenericMessage.asMessage(new ReservationBatch(concertId, batch.size())));
+                GenericCommandMessage.asCommandMessage(new ReservationBatch(concertId, batch.size())));
         return unitOfWork.executeWithResult(() -> decideAll(concertId, batch, checked, fresh),
                 RollbackConfigurationType.ANY_THROWABLE);
     }
@@ -175,9 +180,14 @@ public class ReservationBatches {
         }
     }
 
+    /** The order's hold, or null; asks the store first, as loading a missing aggregate is a logged failure in Axon. */
     private Aggregate<TicketHold> existingHold(DeskRequest request) {
+        String id = ReservationIds.of(request.concertId(), request.orderId());
+        if (events.get().lastSequenceNumberFor(id).isEmpty()) {
+            return null;
+        }
         try {
-            return holds.get().load(ReservationIds.of(request.concertId(), request.orderId()));
+            return holds.get().load(id);
         } catch (AggregateNotFoundException none) {
             return null;
         }

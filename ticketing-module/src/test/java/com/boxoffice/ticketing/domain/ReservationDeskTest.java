@@ -74,7 +74,7 @@ class ReservationDeskTest {
         AtomicReference<Configuration> configuration = new AtomicReference<>();
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         batches = new ReservationBatches(() -> configuration.get().repository(Concert.class),
-                () -> configuration.get().repository(TicketHold.class), cache, clock, 5);
+                () -> configuration.get().repository(TicketHold.class), () -> configuration.get().eventStore(), cache, clock, 5);
         desk = new ReservationDesk(batches, 90, Duration.ofSeconds(30));
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> Jackson3Serializer.builder().build())
@@ -249,7 +249,7 @@ class ReservationDeskTest {
         schedule(10, NOW.plusSeconds(1));
         Clock later = Clock.fixed(NOW.plusSeconds(2), ZoneOffset.UTC);
         ReservationBatches afterTheStart = new ReservationBatches(() -> axon.repository(Concert.class),
-                () -> axon.repository(TicketHold.class), cache, later, 5);
+                () -> axon.repository(TicketHold.class), axon::eventStore, cache, later, 5);
         DeskRequest.Reserve request = new DeskRequest.Reserve(new ReserveTickets(concertId, order, 1), MetaData.emptyInstance());
 
         afterTheStart.decide(concertId, List.of(request));
