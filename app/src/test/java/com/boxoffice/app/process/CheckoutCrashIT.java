@@ -112,13 +112,13 @@ class CheckoutCrashIT {
                                         .isEqualTo("reserved [2], confirmed [2], released []");
                                 assertThat(tickets(store, concert, toReject)).as("concert " + concert + ", rejected order")
                                         .isEqualTo("reserved [1], confirmed [], released [1]");
-                                assertThat(store.payloads(concert, TicketsReserved.class)).as("reservations of concert " + concert)
+                                assertThat(store.reservationPayloads(concert, TicketsReserved.class)).as("reservations of concert " + concert)
                                         .extracting(r -> r.orderId().toString()).containsExactlyInAnyOrder(toConfirm, toReject);
                             }
                             assertThat(tickets(store, scarce, toReject)).as("the scarce concert: a release of nothing")
                                     .isEqualTo("reserved [], confirmed [], released [0]");
                         });
-                assertThat(store.payloads(scarce, TicketsReserved.class)).as("the scarce concert").isEmpty();
+                assertThat(store.reservationPayloads(scarce, TicketsReserved.class)).as("the scarce concert").isEmpty();
 
                 // The catalogue: available = capacity - tickets of confirmed orders, never more sold than the capacity.
                 for (String concert : concerts) {
@@ -148,17 +148,17 @@ class CheckoutCrashIT {
 
     /** How many of the concerts hold a reservation of the order. */
     private static long reservationsOf(EventStoreReader store, List<String> concerts, String orderId) {
-        return concerts.stream().filter(concert -> store.payloads(concert, TicketsReserved.class).stream()
+        return concerts.stream().filter(concert -> store.reservationPayloads(concert, TicketsReserved.class).stream()
                 .anyMatch(r -> r.orderId().toString().equals(orderId))).count();
     }
 
     /** "reserved [n], confirmed [n], released [n]": the order's ticket events at the concert, by quantity. */
     private static String tickets(EventStoreReader store, String concert, String orderId) {
-        return "reserved " + store.payloads(concert, TicketsReserved.class).stream()
+        return "reserved " + store.reservationPayloads(concert, TicketsReserved.class).stream()
                 .filter(e -> e.orderId().toString().equals(orderId)).map(TicketsReserved::quantity).toList()
-                + ", confirmed " + store.payloads(concert, ReservationConfirmed.class).stream()
+                + ", confirmed " + store.reservationPayloads(concert, ReservationConfirmed.class).stream()
                 .filter(e -> e.orderId().toString().equals(orderId)).map(ReservationConfirmed::quantity).toList()
-                + ", released " + store.payloads(concert, ReservationReleased.class).stream()
+                + ", released " + store.reservationPayloads(concert, ReservationReleased.class).stream()
                 .filter(e -> e.orderId().toString().equals(orderId)).map(ReservationReleased::quantity).toList();
     }
 

@@ -113,12 +113,12 @@ class CheckoutHttpIT {
         try (EventStoreReader store = new EventStoreReader(prefix)) {
             await("release of the plenty line in the store").atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-                        assertThat(store.payloads(plenty, TicketsReserved.class)).extracting(TicketsReserved::quantity)
+                        assertThat(store.reservationPayloads(plenty, TicketsReserved.class)).extracting(TicketsReserved::quantity)
                                 .containsExactly(4);
-                        assertThat(store.payloads(plenty, ReservationReleased.class))
+                        assertThat(store.reservationPayloads(plenty, ReservationReleased.class))
                                 .extracting(ReservationReleased::quantity).containsExactly(4);
                     });
-            assertThat(store.payloads(scarce, TicketsReserved.class)).isEmpty();
+            assertThat(store.reservationPayloads(scarce, TicketsReserved.class)).isEmpty();
         }
         shop.awaitAvailable(plenty, 50, Duration.ofSeconds(30));
         assertStaysAvailable(plenty, 50, Duration.ofSeconds(2));
@@ -176,10 +176,10 @@ class CheckoutHttpIT {
             assertThat(confirmed.size() + rejected.size()).isEqualTo(carts);
             assertThat(rejected).allSatisfy(o -> assertThat(o.get("reason").asString()).contains(concert).contains("available"));
             try (EventStoreReader store = new EventStoreReader(prefix)) {
-                assertThat(store.payloads(concert, TicketsReserved.class)).as("reservations in the store")
+                assertThat(store.reservationPayloads(concert, TicketsReserved.class)).as("reservations in the store")
                         .extracting(reservation -> reservation.orderId().toString())
                         .containsExactlyInAnyOrderElementsOf(confirmed.stream().map(o -> o.get("orderId").asString()).toList());
-                assertThat(store.payloads(concert, ReservationConfirmed.class).stream()
+                assertThat(store.reservationPayloads(concert, ReservationConfirmed.class).stream()
                         .mapToInt(ReservationConfirmed::quantity).sum()).as("tickets sold in the store").isEqualTo(capacity);
             }
             shop.awaitAvailable(concert, 0, Duration.ofSeconds(30));
