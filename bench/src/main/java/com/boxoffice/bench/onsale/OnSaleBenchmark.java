@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Prints the overall rate, the rate of the first and the last 10,000 reservations, latency percentiles, and checks
  * that exactly {@code capacity} were sold. Before it, a concert of {@code warm-up} tickets is sold the same way, so that
  * the figures are those of a warm JVM, as a server's are when an on-sale opens. Options: {@code --clients=64
- * --capacity=100000 --instances=1 --warm-up=10000}.
+ * --capacity=100000 --instances=1 --warm-up=10000}, and any {@code --boxoffice.…=…} property of the application.
  */
 @SpringBootApplication(scanBasePackages = "com.boxoffice.ticketing")
 public class OnSaleBenchmark {
@@ -49,7 +49,7 @@ public class OnSaleBenchmark {
         try (EmbeddedDynamoDb dynamoDb = EmbeddedDynamoDb.startInMemory()) {
             List<ConfigurableApplicationContext> contexts = new ArrayList<>();
             for (int i = 0; i < instances; i++) {
-                contexts.add(instance(dynamoDb, i));
+                contexts.add(instance(dynamoDb, i, settings(args)));
             }
             try {
                 List<CommandGateway> gateways = contexts.stream().map(c -> c.getBean(CommandGateway.class)).toList();
@@ -58,6 +58,11 @@ public class OnSaleBenchmark {
                     run(gateways, clients, warmUp);
                 }
                 exact = run(gateways, clients, capacity);
+                for (ConfigurableApplicationContext context : contexts) {
+                    var batches = context.getBean(com.boxoffice.ticketing.domain.ReservationBatches.class);
+                    System.out.printf(Locale.ROOT, "  instance: %d batches (warm-up included), %d attempts, %.1f requests per batch%n",
+                            batches.batchesDecided(), batches.attemptsMade(), (double) (capacity + warmUp + 2 * clients) / gateways.size() / batches.batchesDecided());
+                }
             } finally {
                 contexts.forEach(ConfigurableApplicationContext::close);
             }
@@ -65,7 +70,12 @@ public class OnSaleBenchmark {
         System.exit(exact ? 0 : 1);
     }
 
-    private static ConfigurableApplicationContext instance(EmbeddedDynamoDb dynamoDb, int index) {
+    /** Arguments that set the application's own properties ({@code --boxoffice.…=…}) go to every instance. */
+    private static String[] settings(String[] args) {
+        return Arrays.stream(args).filter(arg -> arg.startsWith("--boxoffice.")).toArray(String[]::new);
+    }
+
+    private static ConfigurableApplicationContext instance(EmbeddedDynamoDb dynamoDb, int index, String[] settings) {
         return new SpringApplicationBuilder(OnSaleBenchmark.class)
                 .web(WebApplicationType.NONE)
                 .properties("axon.axonserver.enabled=false",
@@ -76,7 +86,7 @@ public class OnSaleBenchmark {
                         "spring.application.name=on-sale-" + index,
                         "logging.level.root=WARN", "logging.level.com.amazonaws.services.dynamodbv2.local=ERROR",
                         "logging.level.org.axonframework=ERROR")
-                .run();
+                .run(settings);
     }
 
     private static boolean run(List<CommandGateway> gateways, int clients, int capacity) throws Exception {

@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -50,6 +51,8 @@ public class ReservationBatches {
     private final Cache concertCache;
     private final Clock clock;
     private final int maxAttempts;
+    private final LongAdder batches = new LongAdder();
+    private final LongAdder attempts = new LongAdder();
 
     /**
      * @param concerts     the concert's repository (looked up when first needed: Axon builds it after this)
@@ -71,12 +74,23 @@ public class ReservationBatches {
         this.maxAttempts = maxAttempts;
     }
 
+    /** Batches decided so far, and the attempts they took: more attempts than batches are races lost (or re-checks). */
+    public long batchesDecided() {
+        return batches.sum();
+    }
+
+    public long attemptsMade() {
+        return attempts.sum();
+    }
+
     /** Decides the batch and answers every request in it, whatever happens. */
     void decide(UUID concertId, List<DeskRequest> batch) {
         boolean checked = false;
         boolean fresh = false;
         Throwable failure = null;
+        batches.increment();
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            attempts.increment();
             if (fresh) {
                 concertCache.remove(concertId.toString());
             }
