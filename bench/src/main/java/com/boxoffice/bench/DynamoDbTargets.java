@@ -29,7 +29,7 @@ final class DynamoDbTargets {
     Target create() {
         CapacityMeter meter = new CapacityMeter(Set.of("partition", "position"));
         DynamoDbConnection connection = DynamoDbConnection.open(new DynamoDbProperties(DynamoDbMode.ENDPOINT,
-                server.endpoint(), "us-east-1", "", new DynamoDbProperties.Embedded(null, 0, true)));
+                server.endpoint(), "us-east-1", "", new DynamoDbProperties.Embedded(null, 0, true), true));
         DynamoDbClient client = DynamoDbClients.create(connection, builder -> builder.overrideConfiguration(
                 builder.overrideConfiguration().toBuilder().addExecutionInterceptor(meter).build()));
         EventTables tables = EventTables.withPrefix("bench" + stores.incrementAndGet() + "-");

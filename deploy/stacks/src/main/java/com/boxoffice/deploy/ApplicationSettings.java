@@ -24,6 +24,8 @@ public record ApplicationSettings(DeploymentNames names) {
         // Explicit: AUTO would pick the embedded database where it sees no credentials it recognises.
         properties.put("boxoffice.dynamodb.mode", "AWS");
         properties.put("boxoffice.dynamodb.table-prefix", names.tablePrefix());
+        // The stateful stack owns the tables: a missing one must stop the start, not be created with other settings.
+        properties.put("boxoffice.dynamodb.create-tables", "false");
         properties.put("boxoffice.kinesis.enabled", "true");
         properties.put("boxoffice.kinesis.mode", "AWS");
         properties.put("boxoffice.kinesis.stream-name", names.streamName());

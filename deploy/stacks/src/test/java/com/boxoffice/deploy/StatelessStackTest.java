@@ -168,6 +168,7 @@ class StatelessStackTest {
         assertThat(environment).containsAllEntriesOf(Map.of(
                 "BOXOFFICE_DYNAMODB_MODE", "AWS",
                 "BOXOFFICE_DYNAMODB_TABLEPREFIX", "boxoffice-test-",
+                "BOXOFFICE_DYNAMODB_CREATETABLES", "false",
                 "BOXOFFICE_DYNAMODB_REGION", "REGION",
                 "BOXOFFICE_KINESIS_MODE", "AWS",
                 "BOXOFFICE_KINESIS_STREAMNAME", "boxoffice-test-events",

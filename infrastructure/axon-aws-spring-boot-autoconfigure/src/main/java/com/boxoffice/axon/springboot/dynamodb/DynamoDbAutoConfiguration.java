@@ -36,7 +36,8 @@ public class DynamoDbAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     public DynamoDbSchema dynamoDbSchema(DynamoDbClient client, DynamoDbConnection connection,
-                                         ObjectProvider<TableSpec> tables) {
-        return new DynamoDbSchema(new TableCreator(client), tables.orderedStream().toList(), connection.describe());
+                                         ObjectProvider<TableSpec> tables, DynamoDbProperties properties) {
+        return new DynamoDbSchema(new TableCreator(client), tables.orderedStream().toList(), connection.describe(),
+                properties.createTables());
     }
 }

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * @param region      the signing region; unset means the SDK's region chain in AWS mode and {@code us-east-1} otherwise
  * @param tablePrefix prepended to every table name, so that several environments share an account
  * @param embedded    the embedded DynamoDB Local
+ * @param createTables whether missing tables are created at start-up; off where a deployment owns them, which makes a
+ *                    missing table stop the start instead
  */
 @ConfigurationProperties("boxoffice.dynamodb")
 public record DynamoDbProperties(
@@ -21,7 +23,8 @@ public record DynamoDbProperties(
         URI endpoint,
         String region,
         @DefaultValue("boxoffice-") String tablePrefix,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded,
+        @DefaultValue("true") boolean createTables) {
 
     /**
      * @param dataDir  where the embedded database keeps its file, so a restart keeps the events
@@ -34,7 +37,7 @@ public record DynamoDbProperties(
     /** Properties of a DynamoDB (Local) reached at {@code endpoint} in {@code ENDPOINT} mode, tables under {@code tablePrefix}. */
     public static DynamoDbProperties ofEndpoint(URI endpoint, String tablePrefix) {
         return new DynamoDbProperties(DynamoDbMode.ENDPOINT, endpoint, "us-east-1", tablePrefix,
-                new Embedded(null, 0, true));
+                new Embedded(null, 0, true), true);
     }
 
     /** The full name of a table: the prefix and the table's own name. */

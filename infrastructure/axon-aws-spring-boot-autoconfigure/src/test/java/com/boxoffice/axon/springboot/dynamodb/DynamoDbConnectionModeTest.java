@@ -19,7 +19,7 @@ class DynamoDbConnectionModeTest {
     Path home;
 
     private static DynamoDbProperties properties(DynamoDbMode mode, URI endpoint) {
-        return new DynamoDbProperties(mode, endpoint, null, "boxoffice-", new DynamoDbProperties.Embedded(Path.of("data"), 0, false));
+        return new DynamoDbProperties(mode, endpoint, null, "boxoffice-", new DynamoDbProperties.Embedded(Path.of("data"), 0, false), true);
     }
 
     private AwsCredentialsChoice sniffer(Map<String, String> env) {

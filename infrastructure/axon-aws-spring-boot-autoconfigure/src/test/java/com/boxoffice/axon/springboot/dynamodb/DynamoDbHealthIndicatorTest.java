@@ -70,7 +70,7 @@ class DynamoDbHealthIndicatorTest {
         closedPort.bind(new InetSocketAddress("127.0.0.1", 0));
         URI closed = URI.create("http://127.0.0.1:" + closedPort.getLocalPort());
         DynamoDbProperties properties = new DynamoDbProperties(DynamoDbMode.ENDPOINT, closed, "us-east-1", "x-",
-                new DynamoDbProperties.Embedded(null, 0, true));
+                new DynamoDbProperties.Embedded(null, 0, true), true);
         // Each DescribeTable the indicator makes: its table and the call timeout it asked for.
         List<String> describes = new CopyOnWriteArrayList<>();
         ExecutionInterceptor recordDescribes = new ExecutionInterceptor() {

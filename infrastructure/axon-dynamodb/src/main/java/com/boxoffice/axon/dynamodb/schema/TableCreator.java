@@ -28,6 +28,18 @@ public final class TableCreator {
         this.client = client;
     }
 
+    /**
+     * Checks that every table exists and creates none, for tables a deployment owns.
+     *
+     * @throws MissingTablesException naming every table that does not exist
+     */
+    public void requireExisting(Collection<TableSpec> specs) {
+        List<String> missing = specs.stream().map(TableSpec::tableName).filter(name -> !exists(name)).toList();
+        if (!missing.isEmpty()) {
+            throw new MissingTablesException(missing);
+        }
+    }
+
     /** @return the names of the tables this call created */
     public List<String> createMissing(Collection<TableSpec> specs) {
         List<String> created = new ArrayList<>();
