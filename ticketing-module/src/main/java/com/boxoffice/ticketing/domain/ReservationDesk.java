@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -42,6 +43,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ReservationDesk implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationDesk.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final ReservationBatches batches;
     private final int maxBatch;
@@ -95,7 +97,13 @@ public class ReservationDesk implements AutoCloseable {
         ConcertLane lane = lanes.computeIfAbsent(request.concertId(), ConcertLane::new);
         lane.queue.add(request);
         if (lane.draining.compareAndSet(false, true)) {
-            workers.execute(() -> drain(lane));
+            try {
+                workers.execute(() -> drain(lane));
+            } catch (RejectedExecutionException closed) {
+                lane.draining.set(false);
+                lane.take(Integer.MAX_VALUE).forEach(queued -> queued.answer()
+                        .completeExceptionally(new ReservationDeskBusyException("The application is shutting down")));
+            }
         }
         return request.answer();
     }
@@ -143,10 +151,22 @@ public class ReservationDesk implements AutoCloseable {
         return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().getCorrelationData() : MetaData.emptyInstance();
     }
 
-    /** Requests still queued are failed, so no sender waits for a desk that is gone. */
+    /**
+     * Lets the batches being decided finish (a few seconds at most), then fails the requests still queued, so no
+     * sender waits for a desk that is gone. Interrupting a batch mid-commit would leave its senders unsure whether it
+     * was stored; a retry would still be answered correctly, but there is no need to cause one.
+     */
     @Override
     public void close() {
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         lanes.values().forEach(lane -> lane.take(Integer.MAX_VALUE).forEach(request -> request.answer()
                 .completeExceptionally(new ReservationDeskBusyException("The application is shutting down"))));
     }

@@ -355,6 +355,17 @@ class ReservationDeskTest {
         assertThat(allocated).isEqualTo(10);
     }
 
+    @Test
+    void aClosedDeskRefusesNewRequestsAsTransientInsteadOfLeavingThemWaiting() {
+        schedule(10, STARTS_AT);
+        reserve(order, 1);
+
+        desk.close();
+
+        assertThatThrownBy(() -> reserve(otherOrder, 1)).isInstanceOf(ReservationDeskBusyException.class)
+                .hasMessageContaining("shutting down");
+    }
+
     /** Bounded state: what a reservation loads (and a snapshot stores) is as small after 20,000 orders as after one. */
     @Test
     void theConcertStaysTheSameSizeWhateverItsNumberOfOrders() throws Exception {
