@@ -11,8 +11,11 @@ import com.boxoffice.cart.query.OrderProjection;
 import com.boxoffice.cart.query.OrderViewStore;
 import com.boxoffice.axon.springboot.deadletter.DeadLetteringProcessors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+
+import java.util.concurrent.Executors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,6 +59,19 @@ public class CartConfiguration {
                                                           CheckoutDispatchThreads threads, CartProperties properties) {
         return new ConcertCancellationProcess(concertOrders, new CheckoutCommands(commandGateway, threads.executor(),
                 properties.checkout().stepTimeout()));
+    }
+
+    /**
+     * The checkout processor's worker threads: Axon's default of four would let only four orders advance at a time on
+     * an instance, since every step waits for its command's answer.
+     */
+    @Bean
+    ConfigurerModule checkoutWorkers(CartProperties properties) {
+        int workers = properties.checkout().workers();
+        return configurer -> configurer.eventProcessing(processing -> processing
+                .registerPooledStreamingEventProcessorConfiguration(CheckoutProcess.PROCESSING_GROUP,
+                        (configuration, builder) -> builder.workerExecutor(name -> Executors.newScheduledThreadPool(
+                                workers, new AxonThreadFactory("WorkPackage[" + name + "]")))));
     }
 
     /**

@@ -18,7 +18,15 @@ public record CartProperties(@DefaultValue("10s") Duration commandTimeout, @Defa
      * @param stepTimeout how long the process waits for one command (a reservation, say) before it gives the event
      *                    back to its processor, which retries it; the commands are idempotent, so a step that did
      *                    complete late is harmless
+     * @param workers     threads of the checkout processor on this instance: each step waits for its command, so this
+     *                    is how many orders advance at once (and how many reservations can meet in one batch)
      */
-    public record Checkout(@DefaultValue("30s") Duration stepTimeout) {
+    public record Checkout(@DefaultValue("30s") Duration stepTimeout, @DefaultValue("16") int workers) {
+
+        public Checkout {
+            if (workers < 1) {
+                throw new IllegalArgumentException("boxoffice.cart.checkout.workers must be at least 1, was " + workers);
+            }
+        }
     }
 }

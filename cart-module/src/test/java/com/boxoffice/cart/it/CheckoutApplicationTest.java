@@ -1,5 +1,6 @@
 package com.boxoffice.cart.it;
 
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import com.boxoffice.cart.api.CartCheckedOut;
 import com.boxoffice.cart.api.RecordLineReservation;
 import com.boxoffice.cart.process.CheckoutProcess;
@@ -67,7 +68,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.serializer.general=jackson3",
         "axon.serializer.events=jackson3",
         "axon.serializer.messages=jackson3",
-        "spring.mvc.problemdetails.enabled=true"})
+        "spring.mvc.problemdetails.enabled=true",
+        "boxoffice.cart.checkout.workers=12"})
 class CheckoutApplicationTest {
 
     private static final Duration SETTLED = Duration.ofSeconds(60);
@@ -100,6 +102,21 @@ class CheckoutApplicationTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).build();
+    }
+
+    /** Each step waits for its command, so the processor's threads are how many orders advance at once. */
+    @Test
+    void theCheckoutProcessorHasTheConfiguredWorkerThreads() throws ReflectiveOperationException {
+        PooledStreamingEventProcessor checkout = processing.eventProcessor(CheckoutProcess.PROCESSING_GROUP,
+                PooledStreamingEventProcessor.class).orElseThrow();
+
+        // Axon exposes no getter for it.
+        java.lang.reflect.Field field = PooledStreamingEventProcessor.class.getDeclaredField("workerExecutor");
+        field.setAccessible(true);
+        Object workers = field.get(checkout);
+
+        assertThat(workers).isInstanceOfSatisfying(ScheduledThreadPoolExecutor.class,
+                pool -> assertThat(pool.getCorePoolSize()).isEqualTo(12));
     }
 
     @Test

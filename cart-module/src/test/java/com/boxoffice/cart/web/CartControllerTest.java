@@ -85,7 +85,7 @@ class CartControllerTest {
     void setUp() {
         LocalValidatorFactoryBean validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        CartProperties properties = new CartProperties(Duration.ofMillis(300), new CartProperties.Checkout(Duration.ofSeconds(1)));
+        CartProperties properties = new CartProperties(Duration.ofMillis(300), new CartProperties.Checkout(Duration.ofSeconds(1), 16));
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         mvc = MockMvcBuilders.standaloneSetup(new CartController(commands, queries, clock, properties),
                         new OrderController(queries, properties))
