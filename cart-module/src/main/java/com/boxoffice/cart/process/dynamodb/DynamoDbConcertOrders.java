@@ -1,8 +1,8 @@
 package com.boxoffice.cart.process.dynamodb;
 
 import com.boxoffice.axon.dynamodb.schema.TableSpec;
+import com.boxoffice.axon.dynamodb.support.BatchWrites;
 import com.boxoffice.cart.process.ConcertOrders;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -15,31 +15,29 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@link ConcertOrders} in a table keyed by concert and order: an add is a batch of puts (the same item again is the
- * same item), the orders of a concert are one query, paged by the SDK's paginator.
+ * {@link ConcertOrders} in a table keyed by concert and order: an add is {@link BatchWrites} of puts (the same item
+ * again is the same item), the orders of a concert are one query, paged by the SDK's paginator.
  */
 public final class DynamoDbConcertOrders implements ConcertOrders {
 
     public static final String NAME = "concert-orders";
     static final String CONCERT_ID = "concertId";
     static final String ORDER_ID = "orderId";
-    private static final int BATCH_WRITE_LIMIT = 25;
-    private static final BackoffStrategy BACKOFF = BackoffStrategy.exponentialDelay(Duration.ofMillis(20), Duration.ofSeconds(2));
 
     private final DynamoDbClient client;
     private final String table;
+    private final BatchWrites writes;
 
     public DynamoDbConcertOrders(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
+        this.writes = new BatchWrites(client, table);
     }
 
     public static TableSpec spec(String tableName) {
@@ -54,38 +52,14 @@ public final class DynamoDbConcertOrders implements ConcertOrders {
                 .build());
     }
 
+    /** @throws IllegalStateException when DynamoDB kept throttling the puts (the processor retries the event) */
     @Override
     public void add(UUID concertId, List<UUID> orders) {
-        List<UUID> distinct = new ArrayList<>(new LinkedHashSet<>(orders));
-        for (int from = 0; from < distinct.size(); from += BATCH_WRITE_LIMIT) {
-            List<WriteRequest> puts = distinct.subList(from, Math.min(distinct.size(), from + BATCH_WRITE_LIMIT)).stream()
-                    .map(order -> WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
-                            CONCERT_ID, AttributeValue.fromS(concertId.toString()),
-                            ORDER_ID, AttributeValue.fromS(order.toString()))).build()).build())
-                    .toList();
-            write(puts);
-        }
-    }
-
-    /** Resends what DynamoDB left unprocessed (throttling), with backoff, until every put is stored. */
-    private void write(List<WriteRequest> puts) {
-        Map<String, List<WriteRequest>> pending = Map.of(table, puts);
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > 1) {
-                pause(BACKOFF.computeDelay(attempt - 1));
-            }
-            Map<String, List<WriteRequest>> sending = pending;
-            pending = client.batchWriteItem(request -> request.requestItems(sending)).unprocessedItems();
-        }
-    }
-
-    private static void pause(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while storing a concert's orders", e);
-        }
+        writes.writeAll(new LinkedHashSet<>(orders).stream()
+                .map(order -> WriteRequest.builder().putRequest(PutRequest.builder().item(Map.of(
+                        CONCERT_ID, AttributeValue.fromS(concertId.toString()),
+                        ORDER_ID, AttributeValue.fromS(order.toString()))).build()).build())
+                .toList());
     }
 
     @Override

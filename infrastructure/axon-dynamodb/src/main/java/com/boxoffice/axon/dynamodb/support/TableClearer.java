@@ -1,14 +1,12 @@
 package com.boxoffice.axon.dynamodb.support;
 
 import org.axonframework.common.BuilderUtils;
-import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +14,8 @@ import java.util.Map;
 
 /**
  * Deletes every item of one table, for a projection's reset before a replay: a scan that reads only the keys, pages
- * followed by the SDK's paginator, and a {@code BatchWriteItem} of deletes per {@value #BATCH_WRITE_LIMIT} keys. Items
- * DynamoDB leaves unprocessed (it throttled part of a batch) are sent again, waiting with exponential backoff and full
- * jitter between tries.
+ * followed by the SDK's paginator, and {@link BatchWrites} of deletes per {@value #BATCH_WRITE_LIMIT} keys (items
+ * DynamoDB leaves unprocessed are sent again, with backoff).
  * <p>
  * A scan reads the whole table: for resets only, never on a request's path. Clearing is not atomic: after a failure
  * part of the table is gone and clearing again finishes the job; items written while it runs may stay.
@@ -26,15 +23,10 @@ import java.util.Map;
 public final class TableClearer {
 
     /** DynamoDB's limit of requests in one {@code BatchWriteItem}. */
-    public static final int BATCH_WRITE_LIMIT = 25;
-    /** Tries of one batch before its unprocessed items are given up on. */
-    static final int MAX_ATTEMPTS = 20;
-    /** Before the second try of a batch up to 100 ms, doubling to at most 1 s. */
-    private static final BackoffStrategy UNPROCESSED_BACKOFF =
-            BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(1));
+    public static final int BATCH_WRITE_LIMIT = BatchWrites.BATCH_WRITE_LIMIT;
 
     private final DynamoDbClient client;
-    private final String tableName;
+    private final BatchWrites writes;
     private final ScanRequest keysOnly;
 
     /**
@@ -48,7 +40,7 @@ public final class TableClearer {
         BuilderUtils.assertThat(keyAttributes, keys -> keys != null && keys.length >= 1 && keys.length <= 2,
                 "A table has one or two key attributes (partition key, sort key)");
         this.client = client;
-        this.tableName = tableName;
+        this.writes = new BatchWrites(client, tableName);
         // Placeholders for the names: key attributes may be called like DynamoDB's reserved words.
         Map<String, String> names = new LinkedHashMap<>();
         for (String key : keyAttributes) {
@@ -62,7 +54,7 @@ public final class TableClearer {
      * Deletes every item the scan finds.
      *
      * @return the number of items deleted
-     * @throws IllegalStateException when a batch still had unprocessed items after {@value #MAX_ATTEMPTS} tries, or
+     * @throws IllegalStateException when a batch still had unprocessed items after {@value BatchWrites#MAX_ATTEMPTS} tries, or
      *                               the thread was interrupted while waiting to try again
      */
     public long clear() {
@@ -79,30 +71,7 @@ public final class TableClearer {
     }
 
     private int delete(List<WriteRequest> deletes) {
-        List<WriteRequest> pending = deletes;
-        for (int attempt = 1; !pending.isEmpty(); attempt++) {
-            if (attempt > MAX_ATTEMPTS) {
-                throw new IllegalStateException("Could not delete " + pending.size() + " items of " + tableName
-                        + " after " + MAX_ATTEMPTS + " attempts (throttled)");
-            }
-            // The SDK counts the first try as attempt 1, which waits for nothing.
-            pause(UNPROCESSED_BACKOFF.computeDelay(attempt));
-            List<WriteRequest> batch = pending;
-            pending = client.batchWriteItem(r -> r.requestItems(Map.of(tableName, batch)))
-                    .unprocessedItems().getOrDefault(tableName, List.of());
-        }
+        writes.writeAll(deletes);
         return deletes.size();
-    }
-
-    private void pause(Duration delay) {
-        if (delay.isZero()) {
-            return;
-        }
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while clearing table " + tableName, e);
-        }
     }
 }

@@ -1,7 +1,8 @@
 /**
  * DynamoDB plumbing that the event store, the token store and the projections of an application on DynamoDB share:
  * one rule for which failures are transient ({@link com.boxoffice.axon.dynamodb.support.DynamoDbErrors}) and the
- * emptying of a table for a replay ({@link com.boxoffice.axon.dynamodb.support.TableClearer}).
+ * emptying of a table for a replay ({@link com.boxoffice.axon.dynamodb.support.TableClearer}), and batch writes that send
+ * unprocessed requests again ({@link com.boxoffice.axon.dynamodb.support.BatchWrites}).
  *
  * <h2>What is not here, and why</h2>
  * <ul>
