@@ -33,11 +33,18 @@ public final class DynamoDbConcertOrders implements ConcertOrders {
     private final DynamoDbClient client;
     private final String table;
     private final BatchWrites writes;
+    /** Items per page of a query, or null for DynamoDB's 1 MB pages; tests make pages small to page cheaply. */
+    private final Integer pageItems;
 
     public DynamoDbConcertOrders(DynamoDbClient client, String table) {
+        this(client, table, null);
+    }
+
+    DynamoDbConcertOrders(DynamoDbClient client, String table, Integer pageItems) {
         this.client = client;
         this.table = table;
         this.writes = new BatchWrites(client, table);
+        this.pageItems = pageItems;
     }
 
     public static TableSpec spec(String tableName) {
@@ -64,7 +71,7 @@ public final class DynamoDbConcertOrders implements ConcertOrders {
 
     @Override
     public List<UUID> of(UUID concertId) {
-        return client.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true)
+        return client.queryPaginator(QueryRequest.builder().tableName(table).consistentRead(true).limit(pageItems)
                         .keyConditionExpression("#c = :c")
                         .expressionAttributeNames(Map.of("#c", CONCERT_ID))
                         .expressionAttributeValues(Map.of(":c", AttributeValue.fromS(concertId.toString())))
