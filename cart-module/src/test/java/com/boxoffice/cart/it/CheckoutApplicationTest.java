@@ -69,7 +69,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "axon.serializer.events=jackson3",
         "axon.serializer.messages=jackson3",
         "spring.mvc.problemdetails.enabled=true",
-        "boxoffice.cart.checkout.workers=12"})
+        "boxoffice.cart.checkout.workers=12",
+        "boxoffice.processors.batch-size=7"})
 class CheckoutApplicationTest {
 
     private static final Duration SETTLED = Duration.ofSeconds(60);
@@ -117,6 +118,17 @@ class CheckoutApplicationTest {
 
         assertThat(workers).isInstanceOfSatisfying(ScheduledThreadPoolExecutor.class,
                 pool -> assertThat(pool.getCorePoolSize()).isEqualTo(12));
+    }
+
+    /** The shared batch size reaches every pooled processor, also the one with its own (worker) configuration. */
+    @Test
+    void everyProcessorTakesBatchesOfTheConfiguredSize() throws ReflectiveOperationException {
+        java.lang.reflect.Field field = PooledStreamingEventProcessor.class.getDeclaredField("batchSize");
+        field.setAccessible(true);
+        for (String group : List.of(CheckoutProcess.PROCESSING_GROUP, CartProjection.PROCESSING_GROUP, OrderProjection.PROCESSING_GROUP)) {
+            PooledStreamingEventProcessor processor = processing.eventProcessor(group, PooledStreamingEventProcessor.class).orElseThrow();
+            assertThat(field.getInt(processor)).as(group).isEqualTo(7);
+        }
     }
 
     @Test
