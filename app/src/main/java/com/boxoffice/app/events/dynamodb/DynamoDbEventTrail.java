@@ -2,12 +2,16 @@ package com.boxoffice.app.events.dynamodb;
 
 import com.boxoffice.app.events.EventEntry;
 import com.boxoffice.app.events.EventTrail;
+import com.boxoffice.axon.dynamodb.support.BatchWrites;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,31 +29,47 @@ import static com.boxoffice.app.events.dynamodb.EventTrailTable.TIMESTAMP;
 import static com.boxoffice.app.events.dynamodb.EventTrailTable.TYPE;
 import static com.boxoffice.app.events.dynamodb.EventTrailTable.TYPE_SHARDS;
 
-/** The {@link EventTrail} in DynamoDB: every read is a key query, never a scan. */
+/** The {@link EventTrail} in DynamoDB: every read is a key query, never a scan; the entries of a batch are written in BatchWriteItem requests of 25. */
 public final class DynamoDbEventTrail implements EventTrail {
 
     private final DynamoDbClient client;
     private final String tableName;
     private final Duration retention;
+    private final BatchWrites writes;
 
     /** @param retention how long after an event its items live */
     public DynamoDbEventTrail(DynamoDbClient client, String tableName, Duration retention) {
         this.client = client;
         this.tableName = tableName;
         this.retention = retention;
+        this.writes = new BatchWrites(client, tableName);
     }
 
+    /** @throws IllegalStateException when DynamoDB kept throttling the writes (the processor delivers them again) */
     @Override
-    public void record(EventEntry entry, String requestIdOrNull) {
-        Map<String, AttributeValue> item = itemOf(entry);
-        item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(entry.timestamp().plus(retention).getEpochSecond())));
-        item.put(PK, AttributeValue.fromS(EventTrailTable.typeKey(entry.type(), EventTrailTable.shardOf(entry))));
-        client.putItem(put -> put.tableName(tableName).item(item));
-        if (requestIdOrNull != null) {
-            Map<String, AttributeValue> requestItem = new HashMap<>(item);
-            requestItem.put(PK, AttributeValue.fromS(EventTrailTable.requestKey(requestIdOrNull)));
-            client.putItem(put -> put.tableName(tableName).item(requestItem));
+    public void recordAll(List<Recorded> entries) {
+        List<WriteRequest> puts = new ArrayList<>(entries.size() * 2);
+        for (Recorded recorded : entries) {
+            EventEntry entry = recorded.entry();
+            Map<String, AttributeValue> item = itemOf(entry);
+            item.put(EXPIRES_AT, AttributeValue.fromN(Long.toString(entry.timestamp().plus(retention).getEpochSecond())));
+            item.put(PK, AttributeValue.fromS(EventTrailTable.typeKey(entry.type(), EventTrailTable.shardOf(entry))));
+            puts.add(put(item));
+            if (recorded.requestIdOrNull() != null) {
+                Map<String, AttributeValue> requestItem = new HashMap<>(item);
+                requestItem.put(PK, AttributeValue.fromS(EventTrailTable.requestKey(recorded.requestIdOrNull())));
+                puts.add(put(requestItem));
+            }
         }
+        if (puts.size() == 1) {
+            client.putItem(put -> put.tableName(tableName).item(puts.get(0).putRequest().item()));
+        } else if (!puts.isEmpty()) {
+            writes.writeAll(puts);
+        }
+    }
+
+    private static WriteRequest put(Map<String, AttributeValue> item) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
     }
 
     @Override

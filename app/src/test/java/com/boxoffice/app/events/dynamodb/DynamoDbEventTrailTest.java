@@ -1,6 +1,7 @@
 package com.boxoffice.app.events.dynamodb;
 
 import com.boxoffice.app.events.EventEntry;
+import com.boxoffice.app.events.EventTrail;
 import com.boxoffice.axon.dynamodb.schema.TableCreator;
 import com.boxoffice.testing.LocalDynamoDb;
 import org.junit.jupiter.api.BeforeEach;
@@ -100,6 +101,25 @@ class DynamoDbEventTrailTest {
         List<Map<String, AttributeValue>> items = client.scan(r -> r.tableName(table)).items();
         assertThat(items).hasSize(2).allSatisfy(item -> assertThat(item.get("expiresAt").n())
                 .isEqualTo(Long.toString(T0.plus(RETENTION).getEpochSecond())));
+    }
+
+    /** A processor's batch: more items than one BatchWriteItem takes, every one readable under its type and request. */
+    @Test
+    void aBatchOfEntriesIsStoredWhole() {
+        String order = "order-batch";
+        List<EventTrail.Recorded> batch = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            batch.add(new EventTrail.Recorded(event("OrderLineReserved", "Order", order, i, T0.plusMillis(i)), "req-batch"));
+        }
+        batch.add(new EventTrail.Recorded(event("ConcertScheduled", null, null, null, T0), null));
+
+        trail.recordAll(batch);
+
+        assertThat(trail.ofRequest("req-batch", 100)).extracting(EventEntry::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 30).boxed().toList());
+        assertThat(trail.ofType("OrderLineReserved", 100)).hasSize(30);
+        assertThat(trail.ofType("ConcertScheduled", 100)).hasSize(1);
+        assertThat(client.scan(r -> r.tableName(table)).items()).hasSize(61);
     }
 
     private static EventEntry event(String type, String aggregateType, String aggregateId, Integer sequence,
