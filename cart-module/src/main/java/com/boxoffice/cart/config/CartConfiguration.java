@@ -63,15 +63,18 @@ public class CartConfiguration {
 
     /**
      * The checkout processor's worker threads: Axon's default of four would let only four orders advance at a time on
-     * an instance, since every step waits for its command's answer.
+     * an instance, since every step waits for its command's answer. One event per unit of work, whatever
+     * {@code boxoffice.processors.batch-size} says: a step that fails for a moment rolls its unit of work back, and in
+     * a batch that would send every other step of the batch again.
      */
     @Bean
     ConfigurerModule checkoutWorkers(CartProperties properties) {
         int workers = properties.checkout().workers();
         return configurer -> configurer.eventProcessing(processing -> processing
                 .registerPooledStreamingEventProcessorConfiguration(CheckoutProcess.PROCESSING_GROUP,
-                        (configuration, builder) -> builder.workerExecutor(name -> Executors.newScheduledThreadPool(
-                                workers, new AxonThreadFactory("WorkPackage[" + name + "]")))));
+                        (configuration, builder) -> builder.batchSize(1)
+                                .workerExecutor(name -> Executors.newScheduledThreadPool(
+                                        workers, new AxonThreadFactory("WorkPackage[" + name + "]")))));
     }
 
     /**

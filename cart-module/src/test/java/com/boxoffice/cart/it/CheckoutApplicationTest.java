@@ -120,15 +120,18 @@ class CheckoutApplicationTest {
                 pool -> assertThat(pool.getCorePoolSize()).isEqualTo(12));
     }
 
-    /** The shared batch size reaches every pooled processor, also the one with its own (worker) configuration. */
+    /** The shared batch size reaches the views; the checkout process keeps one event per unit of work. */
     @Test
-    void everyProcessorTakesBatchesOfTheConfiguredSize() throws ReflectiveOperationException {
+    void theViewsTakeBatchesOfTheConfiguredSizeAndTheCheckoutOneEventAtATime() throws ReflectiveOperationException {
         java.lang.reflect.Field field = PooledStreamingEventProcessor.class.getDeclaredField("batchSize");
         field.setAccessible(true);
-        for (String group : List.of(CheckoutProcess.PROCESSING_GROUP, CartProjection.PROCESSING_GROUP, OrderProjection.PROCESSING_GROUP)) {
+        for (String group : List.of(CartProjection.PROCESSING_GROUP, OrderProjection.PROCESSING_GROUP)) {
             PooledStreamingEventProcessor processor = processing.eventProcessor(group, PooledStreamingEventProcessor.class).orElseThrow();
             assertThat(field.getInt(processor)).as(group).isEqualTo(7);
         }
+        PooledStreamingEventProcessor checkout = processing.eventProcessor(CheckoutProcess.PROCESSING_GROUP,
+                PooledStreamingEventProcessor.class).orElseThrow();
+        assertThat(field.getInt(checkout)).isEqualTo(1);
     }
 
     @Test
