@@ -37,7 +37,8 @@ public final class TableAccess {
                     "dynamodb:BatchWriteItem"),
             "orders", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
                     "dynamodb:BatchWriteItem"),
-            "event-trail", Set.of("dynamodb:PutItem", "dynamodb:Query"),
+            // The event trail: a unit of work's entries in batches (a lone entry is a PutItem), read by key.
+            "event-trail", Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:Query"),
             // The concert cancellation process's orders per concert: written in batches, read by concert.
             "concert-orders", Set.of("dynamodb:BatchWriteItem", "dynamodb:Query"));
 
