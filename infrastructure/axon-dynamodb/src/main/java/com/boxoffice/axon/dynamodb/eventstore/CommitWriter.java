@@ -65,9 +65,10 @@ final class CommitWriter {
     private final Runnable beforeCommit;
     private final EventStoreObserver observer;
     private final ConsumedCapacities capacities;
+    private final PartitionLocks locks;
 
-    CommitWriter(DynamoDbClient client, EventTables tables, LogHeads heads, int maxAttempts, Runnable beforeCommit,
-                 EventStoreObserver observer) {
+    CommitWriter(DynamoDbClient client, EventTables tables, LogHeads heads, int partitions, int maxAttempts,
+                 Runnable beforeCommit, EventStoreObserver observer) {
         this.client = client;
         this.tables = tables;
         this.heads = heads;
@@ -75,6 +76,7 @@ final class CommitWriter {
         this.beforeCommit = beforeCommit;
         this.observer = observer;
         this.capacities = new ConsumedCapacities(observer);
+        this.locks = new PartitionLocks(partitions);
     }
 
     /**
@@ -87,6 +89,15 @@ final class CommitWriter {
         Map<Integer, List<CommitItem>> byPartition = new LinkedHashMap<>();
         items.forEach(i -> byPartition.computeIfAbsent(i.partition(), p -> new ArrayList<>()).add(i));
         checkFitsOneTransaction(items, byPartition.size());
+        List<Integer> locked = locks.lock(byPartition.keySet());
+        try {
+            commit(items, byPartition);
+        } finally {
+            locks.unlock(locked);
+        }
+    }
+
+    private void commit(List<CommitItem> items, Map<Integer, List<CommitItem>> byPartition) {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Map<Integer, Long> bases = new LinkedHashMap<>();
             byPartition.keySet().forEach(p -> bases.put(p, heads.cachedOrRead(p)));

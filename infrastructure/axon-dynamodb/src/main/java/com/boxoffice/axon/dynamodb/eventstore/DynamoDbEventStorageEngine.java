@@ -80,7 +80,7 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         this.capacities = new ConsumedCapacities(observer);
         this.partitioner = new LogPartitioner(builder.partitions, builder.partitionKey);
         this.heads = new LogHeads(client, tables.heads(), builder.partitions, capacities);
-        this.writer = new CommitWriter(client, tables, heads, builder.maxCommitAttempts, beforeCommit, observer);
+        this.writer = new CommitWriter(client, tables, heads, builder.partitions, builder.maxCommitAttempts, beforeCommit, observer);
         this.sequences = new AggregateSequences(client, tables, capacities);
         this.reader = new StreamReader(client, tables, heads, builder.partitions, capacities);
         this.clockSkew = builder.clockSkew;

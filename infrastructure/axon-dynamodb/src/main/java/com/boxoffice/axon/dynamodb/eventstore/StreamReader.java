@@ -23,8 +23,8 @@ import static com.boxoffice.axon.dynamodb.eventstore.EventTables.POSITION;
 /**
  * Reads the global stream: every partition's log from a token on.
  * <p>
- * One strongly consistent read of all heads tells which partitions moved and exactly how many events each must have up
- * to its head; only those partitions are queried, on the {@value EventTables#STREAM_INDEX} index, concurrently. The
+ * One read of all heads (a lower bound of each: see {@link LogHeads#readLowerBounds()}) tells which partitions moved
+ * and how many events each has at least; only those partitions are queried, on the {@value EventTables#STREAM_INDEX} index, concurrently. The
  * index is eventually consistent, so a query may miss an event that is committed: a partition is delivered only up to
  * its first missing position and picked up there on the next read. Since positions are gapless, a missing position is
  * always one the index has yet to show, never one that does not exist, so waiting for it is correct and never skips.
@@ -69,7 +69,7 @@ final class StreamReader {
      * the others' next ones, so the batch ends there.
      */
     List<TrackedEventData<byte[]>> read(PartitionedLogToken from, int batchSize) {
-        long[] current = heads.readAll();
+        long[] current = heads.readLowerBounds();
         List<PartitionCursor> cursors = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             if (current[p] > from.position(p)) {
