@@ -34,7 +34,8 @@ final class DynamoDbTargets {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
     }
 
-    Target create() {
+    /** @param compress whether the engine deflates commit items' events (its default) */
+    Target create(boolean compress) {
         CapacityMeter meter = new CapacityMeter(Set.of("partition", "position"));
         DynamoDbConnection connection = DynamoDbConnection.open(new DynamoDbProperties(DynamoDbMode.ENDPOINT,
                 server.endpoint(), "us-east-1", "", new DynamoDbProperties.Embedded(null, 0, true), true));
@@ -49,6 +50,7 @@ final class DynamoDbTargets {
                 .partitions(PARTITIONS)
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .compressEvents(compress)
                 .observer(new EventStoreObserver() {
                     @Override
                     public void onAppend(Duration duration, AppendOutcome outcome) {
@@ -60,7 +62,7 @@ final class DynamoDbTargets {
                     }
                 })
                 .build();
-        return new Target("DynamoDB engine (DynamoDB Local, 16 partitions)", engine, () -> meter.snapshot().requests(),
+        return new Target("DynamoDB engine (DynamoDB Local, 16 partitions" + (compress ? ")" : ", uncompressed)"), engine, () -> meter.snapshot().requests(),
                 meter, client::close, conflicts::get, () -> rawRead(client, tables));
     }
 

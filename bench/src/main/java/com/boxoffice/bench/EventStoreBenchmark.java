@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * run on one machine, so that the figures read as ratios. Prints Markdown tables.
  * <p>
  * {@code java -jar bench.jar on-sale} runs {@link com.boxoffice.bench.onsale.OnSaleBenchmark} instead.
- * Options ({@code --name=value}): {@code engines} (memory,jdbc,dynamodb), {@code seconds} per append scenario (10),
+ * Options ({@code --name=value}): {@code engines} (memory,jdbc,dynamodb; also dynamodb-uncompressed), {@code seconds} per append scenario (10),
  * {@code catch-up-events} (100000), {@code idle-seconds} (10).
  */
 public final class EventStoreBenchmark {

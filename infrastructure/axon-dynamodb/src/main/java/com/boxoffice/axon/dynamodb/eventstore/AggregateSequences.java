@@ -88,7 +88,8 @@ final class AggregateSequences {
         }
     }
 
-    private long knownEnd(String aggregate) {
+    /** The end of an item of the aggregate this engine wrote or read, or -2 when it knows none. */
+    long knownEnd(String aggregate) {
         synchronized (itemEnds) {
             return itemEnds.getOrDefault(aggregate, -2L);
         }

@@ -23,7 +23,7 @@ import static com.boxoffice.axon.dynamodb.eventstore.EventTables.TIMESTAMP_MS;
  * (aggregateId, first sequence), holding {@code lastSeq} and the events packed ({@link PackedEvents}). In the log it
  * takes the positions {@code position .. position + count - 1}; its {@code position} attribute is its first event's.
  */
-record CommitItem(int partition, List<PreparedEvent> events) {
+record CommitItem(int partition, List<PreparedEvent> events, byte[] packed) {
 
     /** An upper bound of the attributes besides the packed events: key, type, numbers, names. */
     private static final int OVERHEAD_BYTES = 200;
@@ -33,6 +33,11 @@ record CommitItem(int partition, List<PreparedEvent> events) {
             throw new IllegalArgumentException("A commit item holds at least one event");
         }
         events = List.copyOf(events);
+    }
+
+    /** Packs the events, deflated where worth it when {@code compress}. */
+    static CommitItem of(int partition, List<PreparedEvent> events, boolean compress) {
+        return new CommitItem(partition, events, PackedEvents.pack(events.stream().map(PreparedEvent::packed).toList(), compress));
     }
 
     PreparedEvent first() {
@@ -60,8 +65,7 @@ record CommitItem(int partition, List<PreparedEvent> events) {
         if (first().aggregateType() != null) {
             item.put(AGGREGATE_TYPE, AttributeValue.fromS(first().aggregateType()));
         }
-        item.put(EVENTS, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(
-                PackedEvents.pack(events.stream().map(PreparedEvent::packed).toList()))));
+        item.put(EVENTS, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(packed)));
         item.put(PARTITION, EventItems.number(partition));
         item.put(POSITION, EventItems.number(position));
         item.put(COMMIT_STAMP, EventItems.number(commitStamp));

@@ -20,7 +20,8 @@ final class CommitItems {
     private CommitItems() {
     }
 
-    static List<CommitItem> of(List<PreparedEvent> events) {
+    /** @param compress deflate each item's events where that saves a tenth or more */
+    static List<CommitItem> of(List<PreparedEvent> events, boolean compress) {
         List<CommitItem> items = new ArrayList<>();
         List<PreparedEvent> run = new ArrayList<>();
         long runBytes = 0;
@@ -28,7 +29,7 @@ final class CommitItems {
             long bytes = event.packedBytes();
             if (!run.isEmpty() && (!continues(run.get(run.size() - 1), event)
                     || CommitItem.estimatedBytes(runBytes + bytes, event.key().aggregateId(), event.aggregateType()) > ITEM_TARGET_BYTES)) {
-                items.add(new CommitItem(run.get(0).partition(), run));
+                items.add(CommitItem.of(run.get(0).partition(), run, compress));
                 run = new ArrayList<>();
                 runBytes = 0;
             }
@@ -36,7 +37,7 @@ final class CommitItems {
             runBytes += bytes;
         }
         if (!run.isEmpty()) {
-            items.add(new CommitItem(run.get(0).partition(), run));
+            items.add(CommitItem.of(run.get(0).partition(), run, compress));
         }
         return items;
     }

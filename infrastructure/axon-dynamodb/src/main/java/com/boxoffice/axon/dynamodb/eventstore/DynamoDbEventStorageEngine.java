@@ -56,6 +56,7 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
     private final AggregateSequences sequences;
     private final StreamReader reader;
     private final Duration clockSkew;
+    private final boolean compressEvents;
     private final EventStoreObserver observer;
     private final ConsumedCapacities capacities;
 
@@ -84,6 +85,7 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         this.sequences = new AggregateSequences(client, tables, capacities);
         this.reader = new StreamReader(client, tables, heads, builder.partitions, capacities);
         this.clockSkew = builder.clockSkew;
+        this.compressEvents = builder.compressEvents;
     }
 
     /** A builder; see {@link Builder} for what it needs and its defaults. */
@@ -131,13 +133,14 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
             }
             PreparedEvent one = new PreparedEvent(event, key, EventItems.aggregateTypeOf(event),
                     EventItems.serialize(event, serializer), partitioner.partitionOf(key.aggregateId()), prepared.size());
-            long bytes = new CommitItem(one.partition(), List.of(one)).itemBytes();
+            // Uncompressed: whether an event can be stored must not depend on how well its bytes deflate.
+            long bytes = CommitItem.of(one.partition(), List.of(one), false).itemBytes();
             if (bytes > ItemSizes.MAX_ITEM_BYTES) {
                 throw new EventTooLargeException(key.aggregateId(), key.sequence(), bytes, ItemSizes.MAX_ITEM_BYTES);
             }
             prepared.add(one);
         }
-        List<CommitItem> items = CommitItems.of(prepared);
+        List<CommitItem> items = CommitItems.of(prepared, compressEvents);
         try {
             sequences.checkFree(items);
             writer.write(items);
@@ -186,12 +189,14 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
     /**
      * A full batch unless the aggregate has no more events: a Query page stops at 1 MB whatever its limit, so pages are
      * followed (the paginator's) until the batch is full; a short batch would make Axon believe it read the whole
-     * aggregate. The paginator is lazy: once the batch is full no further page is asked for. Items are returned whole
-     * (a batch may hold more than {@code batchSize} events, which Axon accepts).
+     * aggregate. The paginator is lazy: once the batch is full no further page is asked for. Pages are returned whole
+     * (a batch may hold more than {@code batchSize} events, which Axon accepts): the query's limit counts items, and
+     * an item holds a commit's events.
      * <p>
      * {@code firstSequenceNumber} may fall inside a commit item (a snapshot taken in the middle of a commit, or
      * Axon's conformance tests reading from an arbitrary sequence): when no item starts there, the item before it is
-     * read as well and its events from {@code firstSequenceNumber} on are delivered first.
+     * read as well and its events from {@code firstSequenceNumber} on are delivered first. That extra read is skipped
+     * when this engine knows that an item ends right before {@code firstSequenceNumber} (it wrote or read it).
      */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier, long firstSequenceNumber, int batchSize) {
@@ -207,20 +212,24 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
                 .build();
         return call("read aggregate " + aggregateIdentifier, () -> {
             List<DomainEventData<?>> events = new ArrayList<>(batchSize);
+            boolean startChecked = firstSequenceNumber == 0
+                    || sequences.knownEnd(aggregateIdentifier) == firstSequenceNumber - 1;
             for (QueryResponse page : client.queryPaginator(query)) {
                 capacities.read(page.consumedCapacity());
                 for (Map<String, AttributeValue> item : page.items()) {
-                    if (events.isEmpty() && firstSequenceNumber > 0 && EventItems.sequenceOf(item) != firstSequenceNumber) {
+                    if (!startChecked && EventItems.sequenceOf(item) != firstSequenceNumber) {
                         events.addAll(eventsOfItemCovering(aggregateIdentifier, firstSequenceNumber));
                     }
+                    startChecked = true;
                     EventItems.eventsOf(item).forEach(e -> events.add(e.toDomainEventData()));
                     sequences.learned(aggregateIdentifier, EventItems.lastSeqOf(item));
-                    if (events.size() >= batchSize) {
-                        return events;
-                    }
+                }
+                // Whole pages: their items are paid for whether delivered now or read again with the next batch.
+                if (events.size() >= batchSize) {
+                    return events;
                 }
             }
-            if (events.isEmpty() && firstSequenceNumber > 0) {
+            if (!startChecked) {
                 events.addAll(eventsOfItemCovering(aggregateIdentifier, firstSequenceNumber));
             }
             return events;
@@ -307,7 +316,8 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
      * <p>
      * Hard requirements: the {@link #client(DynamoDbClient) client} and the {@link #tables(EventTables) tables}.
      * Defaults: 16 {@link #partitions(int) partitions}, each aggregate's partition by its whole id, 100 {@link #maxCommitAttempts(int) commit attempts}, one minute
-     * of {@link #clockSkew(Duration) clock skew}, {@link EventStoreObserver#NONE no observer}; and Axon's defaults for
+     * of {@link #clockSkew(Duration) clock skew}, {@link EventStoreObserver#NONE no observer}, events
+     * {@link #compressEvents(boolean) compressed} where worth it; and Axon's defaults for
      * the rest: a batch size of 100, no upcasters, every snapshot accepted, and Axon's default serializers (XStream)
      * unless {@link #eventSerializer} and {@link #snapshotSerializer} are set, as they should be. The persistence
      * exception resolver recognises this engine's duplicate keys as Axon's concurrency conflicts; replace it only with
@@ -322,6 +332,7 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         private int maxCommitAttempts = 100;
         private Duration clockSkew = Duration.ofMinutes(1);
         private EventStoreObserver observer = EventStoreObserver.NONE;
+        private boolean compressEvents = true;
 
         protected Builder() {
             persistenceExceptionResolver(Builder::isDuplicateKey);
@@ -387,6 +398,16 @@ public class DynamoDbEventStorageEngine extends BatchingEventStorageEngine {
         public Builder observer(EventStoreObserver observer) {
             assertNonNull(observer, "The observer may not be null; EventStoreObserver.NONE observes nothing");
             this.observer = observer;
+            return this;
+        }
+
+        /**
+         * Whether a commit item's events are stored deflated when that saves a tenth or more of their bytes (fewer
+         * write and read units: events of one aggregate repeat their type and field names). Readers of every version
+         * of this layout inflate them either way. Default {@code true}.
+         */
+        public Builder compressEvents(boolean compressEvents) {
+            this.compressEvents = compressEvents;
             return this;
         }
 

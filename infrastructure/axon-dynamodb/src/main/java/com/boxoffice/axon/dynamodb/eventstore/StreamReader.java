@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.PARTITION;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.POSITION;
@@ -41,6 +42,12 @@ final class StreamReader {
     private final int partitions;
     private final ConsumedCapacities capacities;
     private final ReadAhead readAhead;
+    /**
+     * The highest heads this reader has read: a read from a token behind them in some partition has events to deliver
+     * without asking for the heads again (a catching-up reader reads them once per batch otherwise). Heads only rise,
+     * so old ones are lower bounds still; a read that comes up short on them asks for fresh heads before it ends.
+     */
+    private final AtomicReference<long[]> knownHeads = new AtomicReference<>();
     private final ExecutorService queries;
 
     StreamReader(DynamoDbClient client, EventTables tables, LogHeads heads, int partitions, ConsumedCapacities capacities) {
@@ -69,22 +76,60 @@ final class StreamReader {
      * the others' next ones, so the batch ends there.
      */
     List<TrackedEventData<byte[]>> read(PartitionedLogToken from, int batchSize) {
-        long[] current = heads.readLowerBounds();
+        List<TrackedEventData<byte[]>> batch = new ArrayList<>(batchSize);
+        long[] known = knownHeads.get();
+        if (known != null && behind(from, known)) {
+            PartitionedLogToken reached = merge(from, known, batchSize, batch);
+            if (batch.size() == batchSize) {
+                return batch;
+            }
+            from = reached;
+        }
+        merge(from, freshHeads(), batchSize, batch);
+        return batch;
+    }
+
+    /** Whether a partition of {@code token} is behind {@code heads}: events to read without asking for the heads. */
+    private static boolean behind(PartitionedLogToken token, long[] heads) {
+        for (int p = 0; p < heads.length; p++) {
+            if (token.position(p) < heads[p]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The heads read now, kept for the reads that follow; what is kept only ever rises. */
+    private long[] freshHeads() {
+        long[] read = heads.readLowerBounds();
+        return knownHeads.accumulateAndGet(read, (kept, fresh) -> {
+            if (kept == null) {
+                return fresh;
+            }
+            long[] highest = fresh.clone();
+            for (int p = 0; p < highest.length; p++) {
+                highest[p] = Math.max(highest[p], kept[p]);
+            }
+            return highest;
+        });
+    }
+
+    /** Merges the partitions that are behind {@code current} into {@code batch}; returns the token reached. */
+    private PartitionedLogToken merge(PartitionedLogToken from, long[] current, int batchSize, List<TrackedEventData<byte[]>> batch) {
         List<PartitionCursor> cursors = new ArrayList<>();
         for (int p = 0; p < partitions; p++) {
             if (current[p] > from.position(p)) {
                 cursors.add(new PartitionCursor(p, from.position(p), current[p], readAhead.take(p, from.position(p))));
             }
         }
+        PartitionedLogToken token = from;
         if (cursors.isEmpty()) {
-            return List.of();
+            return token;
         }
-        List<TrackedEventData<byte[]>> batch = new ArrayList<>(batchSize);
         try {
-            PartitionedLogToken token = from;
             while (batch.size() < batchSize) {
                 if (!fillDry(cursors, batchSize)) {
-                    return batch;
+                    return token;
                 }
                 PartitionCursor earliest = null;
                 for (PartitionCursor cursor : cursors) {
@@ -99,7 +144,7 @@ final class StreamReader {
                 token = token.advancedTo(event.partition(), event.position());
                 batch.add(event.toTrackedEventData(token));
             }
-            return batch;
+            return token;
         } finally {
             cursors.forEach(c -> readAhead.keep(c.partition(), c.remaining()));
         }

@@ -113,6 +113,9 @@ class EventStoreEdgesTest {
 
     @Test
     void aCommitOverFourMegabytesIsRefusedBeforeAnythingIsWrittenAndOneBelowIsStoredWhole() {
+        // what DynamoDB receives counts: without compression, these are the events' own bytes
+        engine = DynamoDbEventStorageEngine.builder().client(client).tables(EventStoreTestTables.create(client)).partitions(4)
+                .eventSerializer(serializer).snapshotSerializer(serializer).compressEvents(false).build();
         String payload = "z".repeat(100 * 1024);
         List<EventMessage<?>> tooMuch = new ArrayList<>();
         for (int i = 0; i < 45; i++) {
@@ -131,6 +134,20 @@ class EventStoreEdgesTest {
                 .containsExactlyElementsOf(tooMuch.subList(0, 35).stream().<Object>map(EventMessage::getPayload).toList());
         assertThat(engine.readEvents("bulky", 17).asStream()).hasSize(18);
         assertThat(streamIds()).hasSize(35);
+    }
+
+    @Test
+    void compressedEventsCountWithTheBytesTheyAreStoredIn() {
+        String payload = "z".repeat(100 * 1024);
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            events.add(event("deflated", i, payload + i));
+        }
+        // 4.5 MB of events, deflated to far less: one transaction holds them
+        engine.appendEvents(events);
+        assertThat(engine.readEvents("deflated").asStream()).<Object>extracting(DomainEventMessage::getPayload)
+                .containsExactlyElementsOf(events.stream().<Object>map(EventMessage::getPayload).toList());
+        assertThat(streamIds()).hasSize(45);
     }
 
     @Test
