@@ -16,10 +16,9 @@ import java.util.zip.Inflater;
 /**
  * The binary form of the events one commit item holds (attribute {@value EventTables#EVENTS}): a format byte, then
  * the body, as written or deflated (format 2, when that saves a tenth or more: events of one aggregate repeat their
- * payload type and field names). The body is the count, the distinct payload types, then per event its index in the
- * commit, identifier, timestamp (seconds and nanoseconds, exact), payload type (by number) and revision, payload and
- * metadata bytes; counts and lengths as variable-length numbers. Events of one item are consecutive sequence numbers
- * of one aggregate, so their sequence numbers and positions are not stored: they follow from the item's first ones.
+ * payload type and field names). The body is the count, then per event its index in the commit, identifier, timestamp (seconds and nanoseconds, exact), payload type
+ * and revision, payload and metadata bytes. Events of one item are consecutive sequence numbers of one aggregate, so
+ * their sequence numbers and positions are not stored: they follow from the item's first ones.
  * <p>
  * One binary attribute instead of a list of maps: DynamoDB counts every attribute name of a map in the item's size,
  * which for small events would be a third of what is stored.
@@ -34,10 +33,7 @@ final class PackedEvents {
     /** Format 1's body, deflated: written when that saves a tenth or more. */
     private static final byte FORMAT_1_DEFLATED = 2;
     private static final int WORTH_COMPRESSING_BYTES = 200;
-    /**
-     * At most what an event adds besides its strings and bytes (index, timestamp, lengths, flags): {@link #sizeOf} is
-     * an upper bound, which is what cutting items needs.
-     */
+    /** What an event adds besides its strings and bytes: index, timestamp, lengths and flags. */
     static final int FIXED_BYTES_PER_EVENT = 4 + 8 + 4 + 1 + 4 + 4 + 3 * 2;
 
     private PackedEvents() {
@@ -101,56 +97,28 @@ final class PackedEvents {
 
     private static byte[] body(List<Packed> events) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(events.stream().mapToInt(PackedEvents::sizeOf).sum() + 8);
-        // An item's events mostly share a few payload types: each is written once, events refer to it by number.
-        List<String> types = events.stream().map(e -> e.parts().payloadType()).distinct().toList();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            writeVarInt(out, events.size());
-            writeVarInt(out, types.size());
-            for (String type : types) {
-                out.writeUTF(type);
-            }
+            out.writeInt(events.size());
             for (Packed event : events) {
                 StoredEvent.Parts parts = event.parts();
-                writeVarInt(out, event.indexInCommit());
+                out.writeInt(event.indexInCommit());
                 out.writeUTF(parts.eventId());
                 out.writeLong(parts.timestamp().getEpochSecond());
                 out.writeInt(parts.timestamp().getNano());
-                writeVarInt(out, types.indexOf(parts.payloadType()));
+                out.writeUTF(parts.payloadType());
                 out.writeBoolean(parts.payloadRevision() != null);
                 if (parts.payloadRevision() != null) {
                     out.writeUTF(parts.payloadRevision());
                 }
-                writeVarInt(out, parts.payload().length);
+                out.writeInt(parts.payload().length);
                 out.write(parts.payload());
-                writeVarInt(out, parts.metaData().length);
+                out.writeInt(parts.metaData().length);
                 out.write(parts.metaData());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Writing to memory cannot fail", e);
         }
         return bytes.toByteArray();
-    }
-
-    /** Seven bits a byte, low bits first, the high bit set on all but the last: 1 byte for numbers below 128. */
-    private static void writeVarInt(DataOutputStream out, int value) throws IOException {
-        int rest = value;
-        while ((rest & ~0x7F) != 0) {
-            out.writeByte((rest & 0x7F) | 0x80);
-            rest >>>= 7;
-        }
-        out.writeByte(rest);
-    }
-
-    private static int readVarInt(DataInputStream in) throws IOException {
-        int value = 0;
-        for (int shift = 0; shift < 35; shift += 7) {
-            int b = in.readUnsignedByte();
-            value |= (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
-        throw new IOException("A number of more than five bytes");
     }
 
     static List<Packed> unpack(byte[] packed) {
@@ -162,34 +130,22 @@ final class PackedEvents {
                     + ": written by a newer version of this engine?", null);
         };
         try (DataInputStream in = new DataInputStream(body)) {
-            int count = readVarInt(in);
-            String[] types = new String[readVarInt(in)];
-            for (int t = 0; t < types.length; t++) {
-                types[t] = in.readUTF();
-            }
+            int count = in.readInt();
             List<Packed> events = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                int index = readVarInt(in);
+                int index = in.readInt();
                 String eventId = in.readUTF();
                 Instant timestamp = Instant.ofEpochSecond(in.readLong(), in.readInt());
-                String payloadType = types[readVarInt(in)];
+                String payloadType = in.readUTF();
                 String revision = in.readBoolean() ? in.readUTF() : null;
-                byte[] payload = readBytes(in, readVarInt(in));
-                byte[] metaData = readBytes(in, readVarInt(in));
+                byte[] payload = in.readNBytes(in.readInt());
+                byte[] metaData = in.readNBytes(in.readInt());
                 events.add(new Packed(index, new StoredEvent.Parts(eventId, timestamp, payloadType, revision, payload, metaData)));
             }
             return events;
-        } catch (IOException | ArrayIndexOutOfBoundsException e) {
+        } catch (IOException e) {
             throw new DynamoDbEventStoreException("A commit item's events are truncated or corrupt", e);
         }
-    }
-
-    private static byte[] readBytes(DataInputStream in, int length) throws IOException {
-        byte[] bytes = in.readNBytes(length);
-        if (bytes.length != length) {
-            throw new IOException("Expected " + length + " bytes, found " + bytes.length);
-        }
-        return bytes;
     }
 
     /** The bytes {@link #pack} writes for this event (strings counted as UTF-8, as {@code writeUTF} nearly does). */
