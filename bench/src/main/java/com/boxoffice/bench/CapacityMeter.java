@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
@@ -34,8 +36,8 @@ import java.util.concurrent.atomic.DoubleAdder;
  * <ul>
  *     <li>write: 1 WCU per started KB per item; inside a transaction twice that; a put whose item carries a GSI's key
  *     attributes also writes the index: 1 WCU per started KB (ALL projection);</li>
- *     <li>read: a Query costs 1 RCU per started 4 KB of all items it returns (strongly consistent; half when eventually
- *     consistent, as GSI queries always are); GetItem and BatchGetItem per item.</li>
+ *     <li>read: a Query or Scan costs 1 RCU per started 4 KB of all items it returns (strongly consistent; half when
+ *     eventually consistent, as GSI queries always are); GetItem and BatchGetItem per item.</li>
  * </ul>
  * An update's item size is taken as the size of the attributes it writes plus the key: the small head items this
  * project updates are far below 1 KB either way.
@@ -44,6 +46,7 @@ final class CapacityMeter implements ExecutionInterceptor {
 
     private final Set<String> gsiKeyAttributes;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong itemsRead = new AtomicLong();
     private final DoubleAdder reportedWrite = new DoubleAdder();
     private final DoubleAdder reportedRead = new DoubleAdder();
     private final DoubleAdder computedWrite = new DoubleAdder();
@@ -54,16 +57,19 @@ final class CapacityMeter implements ExecutionInterceptor {
         this.gsiKeyAttributes = gsiKeyAttributes;
     }
 
-    record Snapshot(long requests, double reportedWrite, double reportedRead, double computedWrite, double computedRead) {
+    /** @param itemsRead items returned by Query, Scan, GetItem and BatchGetItem */
+    record Snapshot(long requests, double reportedWrite, double reportedRead, double computedWrite, double computedRead,
+                    long itemsRead) {
         Snapshot minus(Snapshot earlier) {
             return new Snapshot(requests - earlier.requests, reportedWrite - earlier.reportedWrite,
                     reportedRead - earlier.reportedRead, computedWrite - earlier.computedWrite,
-                    computedRead - earlier.computedRead);
+                    computedRead - earlier.computedRead, itemsRead - earlier.itemsRead);
         }
     }
 
     Snapshot snapshot() {
-        return new Snapshot(requests.get(), reportedWrite.sum(), reportedRead.sum(), computedWrite.sum(), computedRead.sum());
+        return new Snapshot(requests.get(), reportedWrite.sum(), reportedRead.sum(), computedWrite.sum(), computedRead.sum(),
+                itemsRead.get());
     }
 
     @Override
@@ -79,6 +85,9 @@ final class CapacityMeter implements ExecutionInterceptor {
             return r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
         }
         if (request instanceof QueryRequest r) {
+            return r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        }
+        if (request instanceof ScanRequest r) {
             return r.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
         }
         if (request instanceof GetItemRequest r) {
@@ -110,14 +119,23 @@ final class CapacityMeter implements ExecutionInterceptor {
             long bytes = q.items().stream().mapToLong(ItemSizes::of).sum();
             boolean consistent = Boolean.TRUE.equals(r.consistentRead());
             computedRead.add(units(bytes, 4096) * (consistent ? 1.0 : 0.5));
+            itemsRead.addAndGet(q.items().size());
+            report(q.consumedCapacity(), false);
+        } else if (request instanceof ScanRequest r && response instanceof ScanResponse q) {
+            long bytes = q.items().stream().mapToLong(ItemSizes::of).sum();
+            boolean consistent = Boolean.TRUE.equals(r.consistentRead());
+            computedRead.add(units(bytes, 4096) * (consistent ? 1.0 : 0.5));
+            itemsRead.addAndGet(q.items().size());
             report(q.consumedCapacity(), false);
         } else if (request instanceof GetItemRequest r && response instanceof GetItemResponse g) {
             computedRead.add(units(g.hasItem() ? ItemSizes.of(g.item()) : 0, 4096) * (Boolean.TRUE.equals(r.consistentRead()) ? 1.0 : 0.5));
+            itemsRead.addAndGet(g.hasItem() ? 1 : 0);
             report(g.consumedCapacity(), false);
         } else if (request instanceof BatchGetItemRequest r && response instanceof BatchGetItemResponse b) {
             b.responses().forEach((table, items) -> {
                 boolean consistent = Boolean.TRUE.equals(r.requestItems().get(table).consistentRead());
                 items.forEach(item -> computedRead.add(units(ItemSizes.of(item), 4096) * (consistent ? 1.0 : 0.5)));
+                itemsRead.addAndGet(items.size());
             });
             b.consumedCapacity().forEach(c -> report(c, false));
         }

@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * run on one machine, so that the figures read as ratios. Prints Markdown tables.
  * <p>
  * {@code java -jar bench.jar on-sale} runs {@link com.boxoffice.bench.onsale.OnSaleBenchmark} instead.
- * Options ({@code --name=value}): {@code engines} (memory,jdbc,dynamodb), {@code seconds} per append scenario (10),
+ * Options ({@code --name=value}): {@code engines} (memory,jdbc,dynamodb; also dynamodb-uncompressed), {@code seconds} per append scenario (10),
  * {@code catch-up-events} (100000), {@code idle-seconds} (10).
  */
 public final class EventStoreBenchmark {
@@ -87,8 +87,8 @@ public final class EventStoreBenchmark {
         }
         System.out.println();
         System.out.println("### Appends (" + appendDuration.toSeconds() + " s per row, ~300 B events, each thread its own aggregates)");
-        System.out.println("| engine | threads | events/commit | commits/s | events/s | WCU/event reported | WCU/event computed (AWS rules) |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| engine | threads | events/commit | commits/s | events/s | p50 ms | p99 ms | head conflicts per 1,000 commits | WCU/event reported | WCU/event computed (AWS rules) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         appendRows.forEach(System.out::println);
         System.out.println();
         System.out.println("### Sourcing one aggregate of 1,000 events (median of 5 loads)");
@@ -97,26 +97,33 @@ public final class EventStoreBenchmark {
         sourcingRows.forEach(System.out::println);
         System.out.println();
         System.out.println("### Global stream: tracking processor catch-up over " + catchUpEvents + " events, then idle " + idle.toSeconds() + " s");
-        System.out.println("| engine | write time (8 threads, 10/commit) s | engine stream read events/s | tracking processor catch-up events/s | idle requests/s |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("| engine | write time (8 threads, 10/commit) s | engine stream read events/s | requests per 1,000 events | items read per event | RCU per 1,000 events computed (reported) | tracking processor catch-up events/s | raw Query of the same data: items/s (events/s) | idle requests/s | idle RCU/s computed (reported) |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         streamRows.forEach(System.out::println);
     }
 
     private String appends(Target target, int threads, int commitSize, Duration duration) throws Exception {
         warmUp(target);
         CapacityMeter.Snapshot before = capacity(target);
+        long conflictsBefore = target.conflicts().getAsLong();
         AtomicLong commits = new AtomicLong();
+        List<long[]> latencies = new ArrayList<>();
         long deadline = System.nanoTime() + duration.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         List<Future<?>> futures = new ArrayList<>();
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
+            long[] mine = new long[(int) (MAX_EVENTS_PER_SCENARIO / commitSize) + 1];
+            latencies.add(mine);
             futures.add(pool.submit(() -> {
                 String aggregate = UUID.randomUUID().toString();
                 long sequence = 0;
+                int n = 0;
                 // Bounded by time and by count: the in-memory engine would otherwise hold millions of events.
                 while (System.nanoTime() < deadline && commits.get() * commitSize < MAX_EVENTS_PER_SCENARIO) {
+                    long began = System.nanoTime();
                     target.engine().appendEvents(commit(aggregate, sequence, commitSize));
+                    mine[n++] = System.nanoTime() - began;
                     sequence += commitSize;
                     commits.incrementAndGet();
                     if (sequence >= 100) {
@@ -124,6 +131,7 @@ public final class EventStoreBenchmark {
                         sequence = 0;
                     }
                 }
+                mine[mine.length - 1] = n;
                 return null;
             }));
         }
@@ -134,9 +142,26 @@ public final class EventStoreBenchmark {
         pool.shutdown();
         long events = commits.get() * commitSize;
         CapacityMeter.Snapshot used = capacity(target).minus(before);
-        return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %s | %s |", target.name(), threads, commitSize,
-                commits.get() / seconds, events / seconds,
+        long conflicts = target.conflicts().getAsLong() - conflictsBefore;
+        return String.format(Locale.ROOT, "| %s | %d | %d | %.0f | %.0f | %.1f | %.1f | %.0f | %s | %s |", target.name(), threads, commitSize,
+                commits.get() / seconds, events / seconds, percentile(latencies, 0.50), percentile(latencies, 0.99),
+                1000.0 * conflicts / Math.max(1, commits.get()),
                 perUnit(target, used.reportedWrite(), events), perUnit(target, used.computedWrite(), events));
+    }
+
+    /** The percentile of the threads' commit latencies, in ms; each array's last slot holds its count. */
+    private static double percentile(List<long[]> latencies, double fraction) {
+        List<Long> all = new ArrayList<>();
+        for (long[] mine : latencies) {
+            for (int i = 0; i < mine[mine.length - 1]; i++) {
+                all.add(mine[i]);
+            }
+        }
+        if (all.isEmpty()) {
+            return 0;
+        }
+        all.sort(Long::compare);
+        return all.get((int) Math.min(all.size() - 1, Math.floor(fraction * all.size()))) / 1e6;
     }
 
     private void warmUp(Target target) {
@@ -206,12 +231,23 @@ public final class EventStoreBenchmark {
         double writeSeconds = (System.nanoTime() - writeStart) / 1e9;
         long total = (long) perThread * threads;
 
+        CapacityMeter.Snapshot beforeRead = capacity(target);
+        long requestsBeforeRead = target.requests().getAsLong();
         long readStart = System.nanoTime();
         long read;
         try (var stream = target.engine().readEvents(target.engine().createTailToken(), false)) {
             read = stream.count();
         }
         double rawReadRate = read / ((System.nanoTime() - readStart) / 1e9);
+        CapacityMeter.Snapshot streamRead = capacity(target).minus(beforeRead);
+        long streamRequests = target.requests().getAsLong() - requestsBeforeRead;
+        String rawQuery = "–";
+        if (target.rawRead() != null) {
+            long rawStart = System.nanoTime();
+            long[] raw = target.rawRead().readAll();
+            double rawSeconds = (System.nanoTime() - rawStart) / 1e9;
+            rawQuery = String.format(Locale.ROOT, "%.0f (%.0f)", raw[0] / rawSeconds, raw[1] / rawSeconds);
+        }
 
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(target.engine()).build();
         Counter counter = new Counter();
@@ -232,15 +268,24 @@ public final class EventStoreBenchmark {
         double catchUpSeconds = (System.nanoTime() - start) / 1e9;
         Thread.sleep(2000);
         long requestsBefore = target.requests().getAsLong();
+        CapacityMeter.Snapshot beforeIdle = capacity(target);
         Thread.sleep(idle.toMillis());
         double idleRate = (target.requests().getAsLong() - requestsBefore) / (double) idle.toSeconds();
+        CapacityMeter.Snapshot idleUse = capacity(target).minus(beforeIdle);
         processor.shutDown();
         store.shutDown();
         if (counter.count.get() != total) {
             throw new IllegalStateException(target.name() + " delivered " + counter.count.get() + " of " + total);
         }
-        return String.format(Locale.ROOT, "| %s | %.1f | %.0f | %.0f | %.2f |", target.name(), writeSeconds, rawReadRate,
-                total / catchUpSeconds, idleRate);
+        String streamCost = target.capacity() == null ? "– | – | –" : String.format(Locale.ROOT, "%.1f | %.2f | %.0f (%.0f)",
+                1000.0 * streamRequests / read, (double) streamRead.itemsRead() / read,
+                1000.0 * streamRead.computedRead() / read, 1000.0 * streamRead.reportedRead() / read);
+        String idleCost = target.capacity() == null ? "–" : String.format(Locale.ROOT, "%.2f (%.2f)",
+                idleUse.computedRead() / idle.toSeconds(), idleUse.reportedRead() / idle.toSeconds());
+        return String.format(Locale.ROOT, "| %s | %.1f | %.0f | %s | %.0f | %s | %.2f | %s |", target.name(), writeSeconds,
+                rawReadRate, target.capacity() == null ? (read == 0 ? "–" : String.format(Locale.ROOT, "%.1f | – | –",
+                        1000.0 * streamRequests / read)) : streamCost,
+                total / catchUpSeconds, rawQuery, idleRate, idleCost);
     }
 
     private List<EventMessage<?>> commit(String aggregate, long firstSequence, int size) {
@@ -253,7 +298,7 @@ public final class EventStoreBenchmark {
     }
 
     private static CapacityMeter.Snapshot capacity(Target target) {
-        return target.capacity() == null ? new CapacityMeter.Snapshot(0, 0, 0, 0, 0) : target.capacity().snapshot();
+        return target.capacity() == null ? new CapacityMeter.Snapshot(0, 0, 0, 0, 0, 0) : target.capacity().snapshot();
     }
 
     private static String perUnit(Target target, double units, long per) {

@@ -36,8 +36,9 @@ final class Targets {
             case "memory" -> new Target("Axon in-memory", new InMemoryEventStorageEngine(), () -> 0, null, () -> {
             });
             case "jdbc" -> jdbc();
-            case "dynamodb" -> dynamoDb().create();
-            default -> throw new IllegalArgumentException("Unknown engine " + engine + " (memory, jdbc, dynamodb)");
+            case "dynamodb" -> dynamoDb().create(true);
+            case "dynamodb-uncompressed" -> dynamoDb().create(false);
+            default -> throw new IllegalArgumentException("Unknown engine " + engine + " (memory, jdbc, dynamodb, dynamodb-uncompressed)");
         };
     }
 

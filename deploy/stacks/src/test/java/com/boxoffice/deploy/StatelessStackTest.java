@@ -66,11 +66,13 @@ class StatelessStackTest {
         assertThat(actionsByResource.keySet()).containsExactlyInAnyOrderElementsOf(expectedResources);
         assertThat(actionsByResource.get(stream)).containsExactlyInAnyOrder("kinesis:PutRecords",
                 "kinesis:DescribeStreamSummary", "kinesis:DescribeStream");
-        // The event store, as its code calls it: commits put events and update heads; reads query.
+        // The event store, as its code calls it: commits put events and update heads; reads query; the stream scans
+        // the heads.
         assertThat(actionsByResource.get(ARN.formatted("dynamodb", "table/boxoffice-test-events")))
                 .containsExactlyInAnyOrder("dynamodb:DescribeTable", "dynamodb:PutItem", "dynamodb:Query");
         assertThat(actionsByResource.get(ARN.formatted("dynamodb", "table/boxoffice-test-event-heads")))
-                .containsExactlyInAnyOrder("dynamodb:DescribeTable", "dynamodb:UpdateItem", "dynamodb:BatchGetItem");
+                .containsExactlyInAnyOrder("dynamodb:DescribeTable", "dynamodb:UpdateItem", "dynamodb:BatchGetItem",
+                        "dynamodb:Scan");
         // The stateful stack owns the tables and the stream: nothing creates, alters or deletes them.
         assertThat(actionsByResource.values().stream().flatMap(Set::stream))
                 .noneMatch(action -> action.matches("dynamodb:(Create|Delete|Update)(Table|TimeToLive)|kinesis:(Create|Delete).*"));

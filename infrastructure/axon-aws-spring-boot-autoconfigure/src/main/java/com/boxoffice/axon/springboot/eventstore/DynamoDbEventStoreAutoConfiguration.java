@@ -76,6 +76,7 @@ public class DynamoDbEventStoreAutoConfiguration {
                 .batchSize(properties.batchSize())
                 .maxCommitAttempts(properties.maxCommitAttempts())
                 .clockSkew(properties.clockSkew())
+                .compressEvents(properties.compressEvents())
                 .snapshotSerializer(defaultSerializer)
                 .eventSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())

@@ -18,7 +18,6 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,17 +26,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.AGGREGATE_ID;
-import static com.boxoffice.axon.dynamodb.eventstore.EventTables.COMMIT_INDEX;
-import static com.boxoffice.axon.dynamodb.eventstore.EventTables.COMMIT_STAMP;
-import static com.boxoffice.axon.dynamodb.eventstore.EventTables.EVENT_ID;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.HEAD_POSITION;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.PARTITION;
-import static com.boxoffice.axon.dynamodb.eventstore.EventTables.POSITION;
 
 /**
  * Stores the events of one unit of work in one {@code TransactWriteItems}: for each partition it touches, the head
- * moves from {@code h} to {@code h + n} on condition that it is still {@code h}, and its {@code n} events are put at
- * positions {@code h+1 … h+n} on condition that their (aggregate, sequence) key is free.
+ * moves from {@code h} to {@code h + n} on condition that it is still {@code h}, and its {@code n} events take the
+ * positions {@code h+1 … h+n}, packed in {@link CommitItem}s (one per run of one aggregate's events, cut at about
+ * 350 KB), each put on condition that its (aggregate, first sequence) key is free.
  * <p>
  * Because a position is only ever written by the transaction that moves the head past it, positions are gapless and
  * ordered by commit, and a failed or conflicting commit burns none. A lost race for a head is retried with the head's
@@ -69,9 +65,10 @@ final class CommitWriter {
     private final Runnable beforeCommit;
     private final EventStoreObserver observer;
     private final ConsumedCapacities capacities;
+    private final PartitionLocks locks;
 
-    CommitWriter(DynamoDbClient client, EventTables tables, LogHeads heads, int maxAttempts, Runnable beforeCommit,
-                 EventStoreObserver observer) {
+    CommitWriter(DynamoDbClient client, EventTables tables, LogHeads heads, int partitions, int maxAttempts,
+                 Runnable beforeCommit, EventStoreObserver observer) {
         this.client = client;
         this.tables = tables;
         this.heads = heads;
@@ -79,12 +76,28 @@ final class CommitWriter {
         this.beforeCommit = beforeCommit;
         this.observer = observer;
         this.capacities = new ConsumedCapacities(observer);
+        this.locks = new PartitionLocks(partitions);
     }
 
-    void write(List<PreparedEvent> events) {
-        Map<Integer, List<PreparedEvent>> byPartition = new LinkedHashMap<>();
-        events.forEach(e -> byPartition.computeIfAbsent(e.partition(), p -> new ArrayList<>()).add(e));
-        checkFitsOneTransaction(events, byPartition.size());
+    /**
+     * Stores the commit's items, moving each touched partition's head by the number of events it gets there.
+     *
+     * @throws CommitTooLargeException before anything is written, when the items do not fit one transaction
+     * @throws DuplicateEventKeyException when an item's key is taken by another commit
+     */
+    void write(List<CommitItem> items) {
+        Map<Integer, List<CommitItem>> byPartition = new LinkedHashMap<>();
+        items.forEach(i -> byPartition.computeIfAbsent(i.partition(), p -> new ArrayList<>()).add(i));
+        checkFitsOneTransaction(items, byPartition.size());
+        List<Integer> locked = locks.lock(byPartition.keySet());
+        try {
+            commit(items, byPartition);
+        } finally {
+            locks.unlock(locked);
+        }
+    }
+
+    private void commit(List<CommitItem> items, Map<Integer, List<CommitItem>> byPartition) {
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Map<Integer, Long> bases = new LinkedHashMap<>();
             byPartition.keySet().forEach(p -> bases.put(p, heads.cachedOrRead(p)));
@@ -92,10 +105,10 @@ final class CommitWriter {
             beforeCommit.run();
             try {
                 executeIdempotently(request);
-                bases.forEach((p, base) -> heads.learned(p, base + byPartition.get(p).size()));
+                bases.forEach((p, base) -> heads.learned(p, base + eventCount(byPartition.get(p))));
                 return;
             } catch (TransactionCanceledException cancelled) {
-                if (handleCancellation(cancelled, events, byPartition.keySet())) {
+                if (handleCancellation(cancelled, items, byPartition)) {
                     return;
                 }
                 observer.onHeadConflict();
@@ -107,38 +120,41 @@ final class CommitWriter {
                 + " after " + maxAttempts + " attempts: too much contention on their heads", null);
     }
 
-    private void checkFitsOneTransaction(List<PreparedEvent> events, int partitions) {
-        int items = events.size() + partitions;
-        long bytes = events.stream().mapToLong(PreparedEvent::itemBytes).sum() + partitions * HEAD_ITEM_BYTES;
-        if (items > MAX_TRANSACTION_ITEMS || bytes > MAX_TRANSACTION_BYTES) {
-            throw new CommitTooLargeException("A unit of work of " + events.size() + " events (" + bytes + " bytes) over "
-                    + partitions + " log partitions needs " + items + " transaction items; DynamoDB allows "
-                    + MAX_TRANSACTION_ITEMS + " items and " + MAX_TRANSACTION_BYTES + " bytes. Nothing was written; "
-                    + "split the work over several units of work (first event: " + EventItems.keyOf(events.get(0).message()) + ")");
+    private static long eventCount(List<CommitItem> items) {
+        return items.stream().mapToLong(CommitItem::count).sum();
+    }
+
+    private void checkFitsOneTransaction(List<CommitItem> items, int partitions) {
+        int transactionItems = items.size() + partitions;
+        long bytes = items.stream().mapToLong(CommitItem::itemBytes).sum() + partitions * HEAD_ITEM_BYTES;
+        if (transactionItems > MAX_TRANSACTION_ITEMS || bytes > MAX_TRANSACTION_BYTES) {
+            int events = items.stream().mapToInt(CommitItem::count).sum();
+            throw new CommitTooLargeException("A unit of work of " + events + " events (" + bytes + " bytes stored) over "
+                    + partitions + " log partitions needs " + transactionItems + " transaction items (" + items.size()
+                    + " commit items of up to " + CommitItems.ITEM_TARGET_BYTES / 1024 + " KB each, one per aggregate "
+                    + "run, plus one head per partition); DynamoDB allows " + MAX_TRANSACTION_ITEMS + " items and "
+                    + MAX_TRANSACTION_BYTES + " bytes in one transaction. Nothing was written; split the work over "
+                    + "several units of work (first event: " + items.get(0).first().key() + ")");
         }
     }
 
-    private TransactWriteItemsRequest transaction(Map<Integer, List<PreparedEvent>> byPartition, Map<Integer, Long> bases) {
+    private TransactWriteItemsRequest transaction(Map<Integer, List<CommitItem>> byPartition, Map<Integer, Long> bases) {
         List<TransactWriteItem> heads = new ArrayList<>();
         List<TransactWriteItem> puts = new ArrayList<>();
-        AttributeValue stamp = EventItems.number(CommitStamps.next());
-        byPartition.forEach((partition, partitionEvents) -> {
+        long stamp = CommitStamps.next();
+        byPartition.forEach((partition, partitionItems) -> {
             long base = bases.get(partition);
-            heads.add(TransactWriteItem.builder().update(headUpdate(partition, base, base + partitionEvents.size())).build());
-            long position = base;
-            for (PreparedEvent event : partitionEvents) {
-                Map<String, AttributeValue> item = new HashMap<>(event.item());
-                item.put(PARTITION, EventItems.number(partition));
-                item.put(POSITION, EventItems.number(++position));
-                item.put(COMMIT_STAMP, stamp);
-                item.put(COMMIT_INDEX, EventItems.number(event.indexInCommit()));
+            heads.add(TransactWriteItem.builder().update(headUpdate(partition, base, base + eventCount(partitionItems))).build());
+            long position = base + 1;
+            for (CommitItem commitItem : partitionItems) {
                 puts.add(TransactWriteItem.builder().put(Put.builder()
                         .tableName(tables.events())
-                        .item(item)
+                        .item(commitItem.toItem(position, stamp))
                         .conditionExpression("attribute_not_exists(#aggregateId)")
                         .expressionAttributeNames(Map.of("#aggregateId", AGGREGATE_ID))
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .build()).build());
+                position += commitItem.count();
             }
         });
         List<TransactWriteItem> all = new ArrayList<>(heads);
@@ -199,22 +215,26 @@ final class CommitWriter {
      * @return {@code true} when the cancellation shows the commit is already stored (an earlier attempt whose answer was
      * lost), {@code false} to retry with fresher heads
      */
-    private boolean handleCancellation(TransactionCanceledException cancelled, List<PreparedEvent> events, Set<Integer> partitions) {
+    private boolean handleCancellation(TransactionCanceledException cancelled, List<CommitItem> items,
+                                       Map<Integer, List<CommitItem>> byPartition) {
         List<CancellationReason> reasons = cancelled.hasCancellationReasons() ? cancelled.cancellationReasons() : List.of();
-        int headCount = partitions.size();
-        if (reasons.size() != headCount + events.size()) {
+        int headCount = byPartition.size();
+        if (reasons.size() != headCount + items.size()) {
             throw new DynamoDbEventStoreException("DynamoDB cancelled the commit without per-item reasons: " + cancelled.getMessage(), cancelled);
         }
-        List<Integer> partitionOrder = new ArrayList<>(partitions);
+        List<Integer> partitionOrder = new ArrayList<>(byPartition.keySet());
+        // the puts follow the heads in the order of the partitions, as transaction() lays them out
+        List<CommitItem> putOrder = new ArrayList<>();
+        byPartition.values().forEach(putOrder::addAll);
         Set<String> ourIds = new HashSet<>();
-        events.forEach(e -> ourIds.add(e.message().getIdentifier()));
+        items.forEach(i -> i.events().forEach(e -> ourIds.add(e.message().getIdentifier())));
         int takenByOthers = -1;
         int takenByUs = 0;
-        for (int i = 0; i < events.size(); i++) {
+        for (int i = 0; i < putOrder.size(); i++) {
             CancellationReason reason = reasons.get(headCount + i);
             if ("ConditionalCheckFailed".equals(reason.code())) {
-                Map<String, AttributeValue> existing = reason.item();
-                if (existing != null && existing.containsKey(EVENT_ID) && ourIds.contains(existing.get(EVENT_ID).s())) {
+                String existingId = EventItems.firstEventIdOf(reason.item());
+                if (existingId != null && ourIds.contains(existingId)) {
                     takenByUs++;
                 } else if (takenByOthers < 0) {
                     takenByOthers = i;
@@ -222,11 +242,10 @@ final class CommitWriter {
             }
         }
         if (takenByOthers >= 0) {
-            PreparedEvent failed = events.get(takenByOthers);
-            throw new DuplicateEventKeyException("An event already exists at " + EventItems.keyOf(failed.message()),
-                    failed.message(), cancelled);
+            PreparedEvent failed = putOrder.get(takenByOthers).first();
+            throw new DuplicateEventKeyException("An event already exists at " + failed.key(), failed.message(), cancelled);
         }
-        if (takenByUs == events.size()) {
+        if (takenByUs == putOrder.size()) {
             return true;
         }
         for (int i = 0; i < headCount; i++) {

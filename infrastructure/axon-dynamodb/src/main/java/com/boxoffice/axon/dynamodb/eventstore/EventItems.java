@@ -3,21 +3,24 @@ package com.boxoffice.axon.dynamodb.eventstore;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedDomainEventData;
-import org.axonframework.eventhandling.TrackedEventData;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.AGGREGATE_ID;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.AGGREGATE_TYPE;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.COMMIT_INDEX;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.COMMIT_STAMP;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.EVENTS;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.EVENT_ID;
+import static com.boxoffice.axon.dynamodb.eventstore.EventTables.LAST_SEQ;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.META_DATA;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.PARTITION;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.PAYLOAD;
@@ -31,6 +34,9 @@ import static com.boxoffice.axon.dynamodb.eventstore.EventTables.TIMESTAMP_MS;
 /**
  * Events and snapshots as DynamoDB items, and back.
  * <p>
+ * Two item layouts are read. A <em>commit item</em> (written by this version) holds consecutive events of one
+ * aggregate packed in {@value EventTables#EVENTS}, from {@code seq} to {@code lastSeq}. A <em>single-event item</em>
+ * (written by the first version of the engine, and still the layout of snapshots) holds one event in named attributes.
  * An event no aggregate published is keyed by its own identifier at sequence 0 (as Axon's JDBC and JPA engines do) and
  * stored without an aggregate type, which is how it is recognised when read back.
  */
@@ -50,17 +56,19 @@ final class EventItems {
         return new Key(event.getIdentifier(), 0);
     }
 
-    /** The item without its log coordinates (partition, position), which the commit assigns. */
-    static Map<String, AttributeValue> toItem(EventMessage<?> event, Serializer serializer) {
-        Key key = keyOf(event);
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AGGREGATE_ID, AttributeValue.fromS(key.aggregateId()));
-        item.put(SEQ, number(key.sequence()));
-        if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null && domain.getType() != null) {
-            item.put(AGGREGATE_TYPE, AttributeValue.fromS(domain.getType()));
+    /** The aggregate's type, or {@code null} for an event stored as published by no aggregate. */
+    static String aggregateTypeOf(EventMessage<?> event) {
+        if (event instanceof DomainEventMessage<?> domain && domain.getAggregateIdentifier() != null) {
+            return domain.getType();
         }
-        putMessage(item, event, serializer);
-        return item;
+        return null;
+    }
+
+    static StoredEvent.Parts serialize(EventMessage<?> event, Serializer serializer) {
+        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
+        SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
+        return new StoredEvent.Parts(event.getIdentifier(), event.getTimestamp(), payload.getType().getName(),
+                payload.getType().getRevision(), payload.getData(), metaData.getData());
     }
 
     static Map<String, AttributeValue> toSnapshotItem(DomainEventMessage<?> snapshot, Serializer serializer) {
@@ -70,33 +78,75 @@ final class EventItems {
         if (snapshot.getType() != null) {
             item.put(AGGREGATE_TYPE, AttributeValue.fromS(snapshot.getType()));
         }
-        putMessage(item, snapshot, serializer);
+        putParts(item, serialize(snapshot, serializer));
         return item;
     }
 
-    private static void putMessage(Map<String, AttributeValue> item, EventMessage<?> event, Serializer serializer) {
-        SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
-        SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
-        item.put(EVENT_ID, AttributeValue.fromS(event.getIdentifier()));
-        item.put(PAYLOAD_TYPE, AttributeValue.fromS(payload.getType().getName()));
-        if (payload.getType().getRevision() != null) {
-            item.put(PAYLOAD_REVISION, AttributeValue.fromS(payload.getType().getRevision()));
+    /** The named attributes of a single-event item (snapshots; and events as the first version stored them). */
+    static void putParts(Map<String, AttributeValue> item, StoredEvent.Parts parts) {
+        item.put(EVENT_ID, AttributeValue.fromS(parts.eventId()));
+        item.put(PAYLOAD_TYPE, AttributeValue.fromS(parts.payloadType()));
+        if (parts.payloadRevision() != null) {
+            item.put(PAYLOAD_REVISION, AttributeValue.fromS(parts.payloadRevision()));
         }
-        item.put(PAYLOAD, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(payload.getData())));
-        item.put(META_DATA, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(metaData.getData())));
-        item.put(TIMESTAMP, AttributeValue.fromS(event.getTimestamp().toString()));
-        item.put(TIMESTAMP_MS, number(event.getTimestamp().toEpochMilli()));
+        item.put(PAYLOAD, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(parts.payload())));
+        item.put(META_DATA, AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(parts.metaData())));
+        item.put(TIMESTAMP, AttributeValue.fromS(parts.timestamp().toString()));
+        item.put(TIMESTAMP_MS, number(parts.timestamp().toEpochMilli()));
     }
 
+    /** A snapshot item (single-event layout). */
     static DomainEventData<byte[]> toDomainEventData(Map<String, AttributeValue> item) {
         return new StoredEvent.Domain(string(item, AGGREGATE_TYPE), item.get(AGGREGATE_ID).s(), longOf(item, SEQ), parts(item));
     }
 
-    static TrackedEventData<byte[]> toTrackedEventData(Map<String, AttributeValue> item, TrackingToken token) {
-        if (!item.containsKey(AGGREGATE_TYPE)) {
-            return new StoredEvent.Tracked(token, parts(item));
+    /**
+     * The events of an event item of either layout, in sequence order, with their positions. Items read by a
+     * projection that leaves out the coordinates (none does today) would read them as 0.
+     */
+    static List<ItemEvent> eventsOf(Map<String, AttributeValue> item) {
+        String type = string(item, AGGREGATE_TYPE);
+        String aggregateId = item.get(AGGREGATE_ID).s();
+        long firstSeq = longOf(item, SEQ);
+        int partition = (int) longOrZero(item, PARTITION);
+        long position = longOrZero(item, POSITION);
+        long stamp = longOrZero(item, COMMIT_STAMP);
+        if (!item.containsKey(EVENTS)) {
+            return List.of(new ItemEvent(partition, position, stamp, (int) longOrZero(item, COMMIT_INDEX), type,
+                    aggregateId, firstSeq, parts(item)));
         }
-        return new TrackedDomainEventData<>(token, toDomainEventData(item));
+        List<PackedEvents.Packed> packed = PackedEvents.unpack(item.get(EVENTS).b().asByteArrayUnsafe());
+        List<ItemEvent> events = new ArrayList<>(packed.size());
+        for (int i = 0; i < packed.size(); i++) {
+            PackedEvents.Packed event = packed.get(i);
+            events.add(new ItemEvent(partition, position + i, stamp, event.indexInCommit(), type, aggregateId,
+                    firstSeq + i, event.parts()));
+        }
+        return events;
+    }
+
+    /** The sequence number of an item's last event (its only one in the single-event layout). */
+    static long lastSeqOf(Map<String, AttributeValue> item) {
+        return item.containsKey(LAST_SEQ) ? longOf(item, LAST_SEQ) : longOf(item, SEQ);
+    }
+
+    /** The position of an item's last event in its partition. */
+    static long lastPositionOf(Map<String, AttributeValue> item) {
+        return positionOf(item) + lastSeqOf(item) - sequenceOf(item);
+    }
+
+    /** The identifier of an item's first event, or {@code null} when the item shows none. */
+    static String firstEventIdOf(Map<String, AttributeValue> item) {
+        if (item == null) {
+            return null;
+        }
+        if (item.containsKey(EVENT_ID)) {
+            return item.get(EVENT_ID).s();
+        }
+        if (item.containsKey(EVENTS) && item.containsKey(AGGREGATE_ID) && item.containsKey(SEQ)) {
+            return eventsOf(item).get(0).parts().eventId();
+        }
+        return null;
     }
 
     private static StoredEvent.Parts parts(Map<String, AttributeValue> item) {
@@ -113,10 +163,6 @@ final class EventItems {
         return longOf(item, POSITION);
     }
 
-    static long timestampMsOf(Map<String, AttributeValue> item) {
-        return longOf(item, TIMESTAMP_MS);
-    }
-
     static long sequenceOf(Map<String, AttributeValue> item) {
         return longOf(item, SEQ);
     }
@@ -127,6 +173,11 @@ final class EventItems {
 
     static long longOf(Map<String, AttributeValue> item, String attribute) {
         return Long.parseLong(item.get(attribute).n());
+    }
+
+    private static long longOrZero(Map<String, AttributeValue> item, String attribute) {
+        AttributeValue value = item.get(attribute);
+        return value == null ? 0 : Long.parseLong(value.n());
     }
 
     private static String string(Map<String, AttributeValue> item, String attribute) {

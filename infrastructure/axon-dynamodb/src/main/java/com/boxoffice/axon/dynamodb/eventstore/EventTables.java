@@ -35,6 +35,9 @@ public record EventTables(String events, String heads, String snapshots) {
     static final String META_DATA = "metaData";
     static final String TIMESTAMP = "timestamp";
     static final String TIMESTAMP_MS = "timestampMs";
+    /** Commit items (version 2): the sequence number of the item's last event, and its events packed. */
+    static final String LAST_SEQ = "lastSeq";
+    static final String EVENTS = "events";
     static final String PARTITION = "partition";
     static final String POSITION = "position";
     /** Orders delivery across partitions: the commit's stamp and the event's index in its commit. */

@@ -5,6 +5,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,8 +19,9 @@ import static com.boxoffice.axon.dynamodb.eventstore.EventTables.HEAD_POSITION;
 import static com.boxoffice.axon.dynamodb.eventstore.EventTables.PARTITION;
 
 /**
- * The last position of each log partition: read strongly consistent in one {@code BatchGetItem} (up to 100 partitions
- * a request), and cached for writers, who only learn a fresher value when their conditional head update fails.
+ * The last position of each log partition: all of them read in one {@code Scan} of the heads table (for the stream and
+ * tokens), single ones strongly consistent by key (for a writer whose head update failed without saying the current
+ * value), and cached for writers, who only learn a fresher value when their conditional head update fails.
  */
 final class LogHeads {
 
@@ -42,14 +45,42 @@ final class LogHeads {
         }
     }
 
-    /** Every partition's head, read now (strongly consistent). Missing head items are position 0. */
+    /**
+     * Every partition's head, read now (strongly consistent), in one {@code Scan} of the heads table: a Scan sums the
+     * sizes of the items it reads before rounding up to 4 KB, so 16 heads cost 1 read unit where a
+     * {@code BatchGetItem} of them costs 16. Missing head items are position 0.
+     */
     long[] readAll() {
-        List<Integer> all = new ArrayList<>(partitions);
+        return scan(true);
+    }
+
+    /**
+     * Every partition's head as a lower bound, for the stream: an eventually consistent {@code Scan} (half the cost of
+     * a strongly consistent one), each head raised to what this engine learned from its own commits. Any value a head
+     * ever had is a committed position, so the stream never waits for one that does not exist; a stale head only delays
+     * events until the next read.
+     */
+    long[] readLowerBounds() {
+        long[] heads = scan(false);
         for (int p = 0; p < partitions; p++) {
-            all.add(p);
+            heads[p] = Math.max(heads[p], cached.get(p));
         }
+        return heads;
+    }
+
+    private long[] scan(boolean consistent) {
         long[] heads = new long[partitions];
-        read(all).forEach((p, position) -> heads[p] = position);
+        ScanRequest request = ScanRequest.builder().tableName(table).consistentRead(consistent)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        for (ScanResponse page : client.scanPaginator(request)) {
+            capacities.read(page.consumedCapacity());
+            for (Map<String, AttributeValue> item : page.items()) {
+                int partition = (int) EventItems.longOf(item, PARTITION);
+                if (partition < partitions && item.containsKey(HEAD_POSITION)) {
+                    heads[partition] = EventItems.longOf(item, HEAD_POSITION);
+                }
+            }
+        }
         return heads;
     }
 

@@ -76,20 +76,90 @@ class EventStoreEdgesTest {
     }
 
     @Test
-    void aCommitOverTheTransactionLimitIsRejectedWhole() {
+    void aThousandSmallEventsOfOneAggregateAreOneAtomicCommit() {
         List<EventMessage<?>> events = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
+        for (int i = 0; i < 1000; i++) {
             events.add(event("crowded", i, "e" + i));
+        }
+        engine.appendEvents(events);
+
+        List<? extends DomainEventMessage<?>> loaded = engine.readEvents("crowded").asStream().toList();
+        assertThat(loaded).extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 1000).boxed().toList());
+        assertThat(loaded).<Object>extracting(DomainEventMessage::getPayload).startsWith("e0", "e1").endsWith("e999");
+        assertThat(engine.readEvents("crowded", 500).asStream()).extracting(DomainEventMessage::getSequenceNumber)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(500, 1000).boxed().toList());
+        assertThat(engine.lastSequenceNumberFor("crowded")).contains(999L);
+        assertThat(streamIds()).containsExactlyElementsOf(events.stream().map(EventMessage::getIdentifier).toList());
+    }
+
+    @Test
+    void aCommitOfMoreItemsThanOneTransactionHoldsIsRefusedBeforeAnythingIsWritten() {
+        // One item per aggregate, plus one head per partition (all 4 of them are touched): 97 + 4 > 100.
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (int i = 0; i < 97; i++) {
+            events.add(event("many-" + i, 0, "e" + i));
         }
         assertThatThrownBy(() -> engine.appendEvents(events))
                 .isInstanceOf(CommitTooLargeException.class)
-                .hasMessageContaining("100 events")
-                .hasMessageContaining("crowded");
-        assertThat(engine.readEvents("crowded").asStream()).isEmpty();
-        assertThat(engine.lastSequenceNumberFor("crowded")).isEmpty();
+                .hasMessageContaining("101 transaction items")
+                .hasMessageContaining("many-0");
+        assertThat(engine.readEvents("many-0").asStream()).isEmpty();
+        assertThat(streamIds()).isEmpty();
 
-        engine.appendEvents(events.subList(0, 99));
-        assertThat(engine.readEvents("crowded").asStream()).hasSize(99);
+        engine.appendEvents(events.subList(0, 96));
+        assertThat(streamIds()).hasSize(96);
+    }
+
+    @Test
+    void aCommitOverFourMegabytesIsRefusedBeforeAnythingIsWrittenAndOneBelowIsStoredWhole() {
+        // what DynamoDB receives counts: without compression, these are the events' own bytes
+        engine = DynamoDbEventStorageEngine.builder().client(client).tables(EventStoreTestTables.create(client)).partitions(4)
+                .eventSerializer(serializer).snapshotSerializer(serializer).compressEvents(false).build();
+        String payload = "z".repeat(100 * 1024);
+        List<EventMessage<?>> tooMuch = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            tooMuch.add(event("bulky", i, payload + i));
+        }
+        assertThatThrownBy(() -> engine.appendEvents(tooMuch))
+                .isInstanceOf(CommitTooLargeException.class)
+                .hasMessageContaining("45 events")
+                .hasMessageContaining("4194304 bytes");
+        assertThat(engine.readEvents("bulky").asStream()).isEmpty();
+        assertThat(streamIds()).isEmpty();
+
+        // about 3.5 MB: several items of up to 350 KB, in one transaction
+        engine.appendEvents(tooMuch.subList(0, 35));
+        assertThat(engine.readEvents("bulky").asStream()).<Object>extracting(DomainEventMessage::getPayload)
+                .containsExactlyElementsOf(tooMuch.subList(0, 35).stream().<Object>map(EventMessage::getPayload).toList());
+        assertThat(engine.readEvents("bulky", 17).asStream()).hasSize(18);
+        assertThat(streamIds()).hasSize(35);
+    }
+
+    @Test
+    void compressedEventsCountWithTheBytesTheyAreStoredIn() {
+        String payload = "z".repeat(100 * 1024);
+        List<EventMessage<?>> events = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            events.add(event("deflated", i, payload + i));
+        }
+        // 4.5 MB of events, deflated to far less: one transaction holds them
+        engine.appendEvents(events);
+        assertThat(engine.readEvents("deflated").asStream()).<Object>extracting(DomainEventMessage::getPayload)
+                .containsExactlyElementsOf(events.stream().<Object>map(EventMessage::getPayload).toList());
+        assertThat(streamIds()).hasSize(45);
+    }
+
+    @Test
+    void anEventJustBelowTheItemLimitIsStoredInAnItemOfItsOwn() {
+        DomainEventMessage<?> small = event("near-limit", 0, "small");
+        DomainEventMessage<?> large = event("near-limit", 1, "w".repeat(390 * 1024));
+        DomainEventMessage<?> after = event("near-limit", 2, "after");
+        engine.appendEvents(small, large, after);
+
+        assertThat(engine.readEvents("near-limit").asStream()).<Object>extracting(DomainEventMessage::getPayload)
+                .containsExactly("small", large.getPayload(), "after");
+        assertThat(streamIds()).containsExactly(small.getIdentifier(), large.getIdentifier(), after.getIdentifier());
     }
 
     @Test

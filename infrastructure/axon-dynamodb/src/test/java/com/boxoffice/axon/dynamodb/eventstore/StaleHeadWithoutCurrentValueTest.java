@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -91,6 +93,11 @@ class StaleHeadWithoutCurrentValueTest {
         @Override
         public QueryResponse query(QueryRequest request) {
             return delegate.query(request);
+        }
+
+        @Override
+        public ScanResponse scan(ScanRequest request) {
+            return delegate.scan(request);
         }
 
         @Override
