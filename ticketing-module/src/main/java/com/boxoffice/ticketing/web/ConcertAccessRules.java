@@ -1,0 +1,19 @@
+package com.boxoffice.ticketing.web;
+
+import com.boxoffice.kernel.security.AccessRules;
+import com.boxoffice.kernel.security.ShopRole;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/** Who may call the concert endpoints: anyone browses the concerts; staff schedule and cancel them. */
+@Configuration(proxyBeanMethods = false)
+public class ConcertAccessRules {
+
+    @Bean
+    AccessRules concertRules() {
+        return requests -> requests
+                .requestMatchers(HttpMethod.GET, "/api/concerts", "/api/concerts/*").permitAll()
+                .requestMatchers("/api/concerts", "/api/concerts/**").hasRole(ShopRole.STAFF.name());
+    }
+}
