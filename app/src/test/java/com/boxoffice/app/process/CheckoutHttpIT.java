@@ -1,5 +1,6 @@
 package com.boxoffice.app.process;
 
+import com.boxoffice.app.testing.DemoTokens;
 import com.boxoffice.testing.LocalDynamoDb;
 import com.boxoffice.ticketing.api.ReservationConfirmed;
 import com.boxoffice.ticketing.api.ReservationReleased;
@@ -60,7 +61,7 @@ class CheckoutHttpIT {
         String other = shop.scheduleConcert("Happy Path Support", 50, "19.99");
         assertThat(shop.awaitConcert(concert).get("available").asInt()).isEqualTo(100);
         shop.awaitConcert(other);
-        String cart = shop.openCart("customer-happy");
+        String cart = shop.openCart();
 
         JsonNode line = shop.addItem(cart, concert, 3);
         assertThat(line.get("quantity").asInt()).isEqualTo(3);
@@ -71,7 +72,7 @@ class CheckoutHttpIT {
         JsonNode open = shop.awaitCart(cart, "with both lines", c -> lines(c.get("items")).equals(expectedLines));
         assertThat(open.get("status").asString()).isEqualTo("OPEN");
         assertThat(open.get("total").asString()).isEqualTo("244.99");
-        assertThat(open.get("customerId").asString()).isEqualTo("customer-happy");
+        assertThat(open.get("customerId").asString()).isEqualTo(DemoTokens.CUSTOMER);
 
         long checkedOut = System.nanoTime();
         String orderId = shop.checkout(cart);
@@ -97,7 +98,7 @@ class CheckoutHttpIT {
         String scarce = shop.scheduleConcert("Scarce", 3, "80.00");
         shop.awaitConcert(plenty);
         shop.awaitConcert(scarce);
-        String cart = shop.openCart("customer-sold-out");
+        String cart = shop.openCart();
         shop.addItem(cart, plenty, 4);  // reserved first: lines are reserved in the order they were added
         shop.addItem(cart, scarce, 5);
 
@@ -134,7 +135,7 @@ class CheckoutHttpIT {
         shop.awaitConcert(concert);
         List<String> cartIds = new ArrayList<>();
         for (int i = 0; i < carts; i++) {
-            String cart = shop.openCart("racer-" + i);
+            String cart = shop.openCart();
             shop.addItem(cart, concert, 1);
             cartIds.add(cart);
         }
@@ -199,7 +200,7 @@ class CheckoutHttpIT {
     void theCartEndpointsAnswerProblemsForBadInputUnknownIdsAndConflicts() {
         String concert = shop.scheduleConcert("Errors", 10, "10.00");
         shop.awaitConcert(concert);
-        String cart = shop.openCart("customer-errors");
+        String cart = shop.openCart();
 
         assertProblem(shop.addItemResponse(cart, concert, 0), 400);
         assertProblem(shop.addItemResponse(cart, concert, 21), 400);

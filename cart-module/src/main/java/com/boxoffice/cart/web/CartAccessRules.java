@@ -1,5 +1,6 @@
 package com.boxoffice.cart.web;
 
+import com.boxoffice.kernel.idempotency.IdempotentEndpoint;
 import com.boxoffice.kernel.security.AccessRules;
 import com.boxoffice.kernel.security.ShopRole;
 import org.springframework.context.annotation.Bean;
@@ -9,9 +10,21 @@ import org.springframework.http.HttpMethod;
 /**
  * Who may call the cart and order endpoints: customers open and change carts (their own: the cart itself checks the
  * owner) and read their carts and orders; staff read anyone's, and list the carts left open. Anonymous callers nothing.
+ * Opening and checking out take an {@code Idempotency-Key}.
  */
 @Configuration(proxyBeanMethods = false)
 public class CartAccessRules {
+
+    /** A retried open or checkout with the same key answers what the first did: one cart, one order. */
+    @Bean
+    IdempotentEndpoint idempotentCartOpening() {
+        return new IdempotentEndpoint(HttpMethod.POST, "/api/carts");
+    }
+
+    @Bean
+    IdempotentEndpoint idempotentCheckout() {
+        return new IdempotentEndpoint(HttpMethod.POST, "/api/carts/{cartId}/checkout");
+    }
 
     @Bean
     AccessRules cartRules() {

@@ -39,7 +39,11 @@ public final class TableAccess {
                     "dynamodb:BatchWriteItem"),
             "event-trail", Set.of("dynamodb:PutItem", "dynamodb:Query"),
             // The concert cancellation process's orders per concert: written in batches, read by concert.
-            "concert-orders", Set.of("dynamodb:BatchWriteItem", "dynamodb:Query"));
+            "concert-orders", Set.of("dynamodb:BatchWriteItem", "dynamodb:Query"),
+            // Idempotency keys: claimed with a conditional put, read while the first request runs, answered with an
+            // update, freed with a delete when the first request failed.
+            "idempotency-keys", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem"));
 
     private TableAccess() {
     }
