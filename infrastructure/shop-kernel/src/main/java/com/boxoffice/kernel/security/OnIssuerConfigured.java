@@ -2,6 +2,7 @@ package com.boxoffice.kernel.security;
 
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
@@ -13,7 +14,10 @@ class OnIssuerConfigured extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        String issuer = context.getEnvironment().getProperty(ShopSecurityProperties.ISSUER_URI_PROPERTY, "");
+        // Bound as the properties are, so that every spelling Spring Boot binds (BOXOFFICE_SECURITY_ISSUERURI as
+        // much as BOXOFFICE_SECURITY_ISSUER_URI) counts: the development issuer must never run beside a real one.
+        String issuer = Binder.get(context.getEnvironment())
+                .bind(ShopSecurityProperties.ISSUER_URI_PROPERTY, String.class).orElse("");
         return issuer.isBlank()
                 ? ConditionOutcome.noMatch(ShopSecurityProperties.ISSUER_URI_PROPERTY + " is blank")
                 : ConditionOutcome.match(ShopSecurityProperties.ISSUER_URI_PROPERTY + " is " + issuer);

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
@@ -29,7 +30,9 @@ import java.util.List;
  * The shop's web edge as an OAuth2 resource server: every request but browsing concerts, health and the API docs
  * needs a JWT from the issuer ({@link ShopSecurityProperties}), the caller's roles decide what it may do, and the
  * refusals are problem+json (401 with a {@code WWW-Authenticate} challenge, 403). The actuator beyond health and info,
- * and the admin API, are for operators; the optional static admin token opens the admin API only. Contexts add the
+ * and the admin API, are for operators; the optional static admin token opens the admin API only. With the actuator on
+ * a management port of its own, Prometheus scrapes {@code /actuator/prometheus} there without a token: that port is
+ * for the network inside (see {@link ManagementPortScrape}). Contexts add the
  * rules of their own endpoints as {@link AccessRules} beans.
  */
 @AutoConfiguration(beforeName = {
@@ -46,12 +49,13 @@ public class ShopSecurityAutoConfiguration {
     @Bean
     SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, List<AccessRules> contextRules,
                                                JwtDecoder jwtDecoder, ShopSecurityProperties properties,
-                                               AdminProperties admin) throws Exception {
+                                               AdminProperties admin, Environment environment) throws Exception {
         AuthenticationManager callers = callers(jwtDecoder, properties, admin);
         http.authorizeHttpRequests(requests -> {
                     // Error pages render the answer of a request that was already let through or refused.
                     requests.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     requests.requestMatchers(EndpointRequest.to("health", "info")).permitAll();
+                    requests.requestMatchers(new ManagementPortScrape(environment)).permitAll();
                     requests.requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole(ShopRole.OPERATOR.name());
                     requests.requestMatchers("/api/admin/**")
                             .hasAnyAuthority(ShopRole.OPERATOR.authority(), AdminTokenAuthentication.AUTHORITY);
