@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -89,7 +90,14 @@ public class ShopSecurityAutoConfiguration {
         JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
         jwt.setJwtAuthenticationConverter(new RolesClaimConverter(properties.rolesClaim()));
         providers.add(jwt);
-        return new ProviderManager(providers);
+        ProviderManager manager = new ProviderManager(providers);
+        return authentication -> {
+            try {
+                return manager.authenticate(authentication);
+            } catch (AuthenticationServiceException issuerUnreachable) {
+                throw new IssuerUnavailableException(issuerUnreachable);
+            }
+        };
     }
 
     /** Tokens of the configured issuer, its keys from its JWK set (discovered from the issuer unless configured). */
