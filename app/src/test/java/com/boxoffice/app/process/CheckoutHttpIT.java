@@ -22,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.boxoffice.app.process.ShopClient.json;
@@ -90,6 +91,43 @@ class CheckoutHttpIT {
         assertThat(shop.awaitCart(cart, "CHECKED_OUT").get("orderId").asString()).isEqualTo(orderId);
         shop.awaitAvailable(concert, 95, Duration.ofSeconds(30));
         shop.awaitAvailable(other, 49, Duration.ofSeconds(30));
+    }
+
+    /** A client that lost its answer retries: 20 retries of one key at once, one order, the same answer to all. */
+    @Test
+    void twentyParallelRetriesOfACheckoutWithOneIdempotencyKeyPlaceOneOrder() throws Exception {
+        String concert = shop.scheduleConcert("Retried Checkout", 10, "25.00");
+        shop.awaitConcert(concert);
+        String cart = shop.openCart();
+        shop.addItem(cart, concert, 2);
+        String key = UUID.randomUUID().toString();
+
+        ExecutorService retries = Executors.newFixedThreadPool(20);
+        List<HttpResponse<String>> answers;
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sent.add(retries.submit(() -> shop.postWithKey("/api/carts/" + cart + "/checkout", key)));
+            }
+            answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            retries.shutdownNow();
+        }
+
+        HttpResponse<String> first = answers.get(0);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).isEqualTo(202);
+            assertThat(answer.body()).isEqualTo(first.body());
+            assertThat(answer.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        }
+        String orderId = ShopClient.json(first).get("orderId").asString();
+        assertThat(shop.awaitSettled(orderId, SETTLE).get("status").asString()).isEqualTo("CONFIRMED");
+        shop.awaitAvailable(concert, 8, Duration.ofSeconds(30));
+        assertThat(ShopClient.json(shop.get("/api/events?aggregateId=" + cart + "&type=CartCheckedOut"))).hasSize(1);
     }
 
     @Test

@@ -48,6 +48,12 @@ public final class ShopClient {
         return send(HttpRequest.newBuilder(app.uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** A POST without a body, with an {@code Idempotency-Key}. */
+    public HttpResponse<String> postWithKey(String path, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(app.uri(path)).header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     /** Schedules a concert a month ahead and waits until the catalogue lists it (carts look prices up there). */
     public String scheduleConcert(String name, int capacity, String ticketPrice) {
         String body = """
