@@ -7,10 +7,16 @@ final (CONFIRMED or REJECTED), polled by a few followers. Prints orders settled 
 checkout answer's p50/p99, the counts, and the catalogue's `available` once it has settled; exits 1 when the counts are
 not exact (CAPACITY confirmed, the rest rejected, available 0).
 
+Tokens come from the development issuer (`POST /oauth2/token`, client credentials): the concert is scheduled by a
+staff member (--staff), the carts are one customer's (--customer). Checkouts carry an Idempotency-Key, so a checkout
+sent again after a lost connection places no second order.
+
 Usage: bench/onsale.py [--base http://localhost:8080] [--capacity 1500] [--carts 2000] [--clients 64] [--followers 4]
+                       [--staff sam:sam-secret] [--customer alice:alice-secret]
 Only the Python standard library is used.
 """
 import argparse
+import base64
 import http.client
 import json
 import sys
@@ -27,21 +33,41 @@ parser.add_argument("--carts", type=int, default=2000)
 parser.add_argument("--clients", type=int, default=64)
 parser.add_argument("--followers", type=int, default=4, help="threads that poll the orders until they are final")
 parser.add_argument("--timeout", type=float, default=600, help="seconds to wait for every order to be final")
+parser.add_argument("--staff", default="sam:sam-secret", help="id:secret of a staff member at the development issuer")
+parser.add_argument("--customer", default="alice:alice-secret", help="id:secret of a customer at the development issuer")
 options = parser.parse_args()
 target = urllib.parse.urlparse(options.base)
 
 
+def token(credentials):
+    """A token of the development issuer for id:secret, as the README's curl gets it."""
+    connection = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=60)
+    basic = base64.b64encode(credentials.encode()).decode()
+    connection.request("POST", "/oauth2/token", body="grant_type=client_credentials",
+                       headers={"Authorization": "Basic " + basic, "Content-Type": "application/x-www-form-urlencoded"})
+    response = connection.getresponse()
+    answer = json.loads(response.read() or b"{}")
+    if response.status != 200:
+        raise SystemExit(f"No token for {credentials.split(':')[0]}: {response.status} {answer}")
+    return answer["access_token"]
+
+
 class Client:
-    """One keep-alive HTTP connection, as one shopper's browser would hold."""
+    """One keep-alive HTTP connection, as one shopper's browser would hold, with the shopper's token."""
+
+    token = None
 
     def __init__(self):
         self.connection = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=60)
 
-    def call(self, method, path, body=None):
+    def call(self, method, path, body=None, idempotency_key=None):
         data = json.dumps(body) if body is not None else None
+        headers = {"Content-Type": "application/json", "Authorization": "Bearer " + self.token}
+        if idempotency_key:
+            headers["Idempotency-Key"] = idempotency_key
         for attempt in range(3):
             try:
-                self.connection.request(method, path, body=data, headers={"Content-Type": "application/json"})
+                self.connection.request(method, path, body=data, headers=headers)
                 response = self.connection.getresponse()
                 text = response.read()
                 return response.status, (json.loads(text) if text else None)
@@ -51,8 +77,8 @@ class Client:
                 if attempt == 2:
                     raise
 
-    def expect(self, method, path, status, body=None):
-        got, answer = self.call(method, path, body)
+    def expect(self, method, path, status, body=None, idempotency_key=None):
+        got, answer = self.call(method, path, body, idempotency_key)
         if got != status:
             raise SystemExit(f"{method} {path} answered {got}, expected {status}: {answer}")
         return answer
@@ -85,7 +111,9 @@ def percentile(values, fraction):
 
 
 def main():
+    Client.token = token(options.customer)
     admin = Client()
+    admin.token = token(options.staff)
     starts = (datetime.now(timezone.utc) + timedelta(days=30)).strftime("%Y-%m-%dT%H:%M:%SZ")
     concert = admin.expect("POST", "/api/concerts", 201, {"name": "On-sale " + uuid.uuid4().hex[:8], "venue": "Arena",
                                                           "startsAt": starts, "capacity": options.capacity,
@@ -97,7 +125,7 @@ def main():
     lock = threading.Lock()
 
     def make_cart(client, _):
-        cart = client.expect("POST", "/api/carts", 201, {"customerId": "fan-" + uuid.uuid4().hex})["cartId"]
+        cart = client.expect("POST", "/api/carts", 201)["cartId"]
         while True:  # the cart's view follows its events by a moment
             status, _ = client.call("POST", f"/api/carts/{cart}/items", {"concertId": concert, "quantity": 1})
             if status == 200:
@@ -117,7 +145,7 @@ def main():
 
     def check_out(client, cart):
         sent = time.perf_counter()
-        order = client.expect("POST", f"/api/carts/{cart}/checkout", 202)["orderId"]
+        order = client.expect("POST", f"/api/carts/{cart}/checkout", 202, idempotency_key="checkout-" + cart)["orderId"]
         with lock:
             answers.append(time.perf_counter() - sent)
             finals[order] = None

@@ -1,5 +1,6 @@
 package com.boxoffice.app;
 
+import com.boxoffice.app.testing.DemoTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,30 @@ class OperationsMetricsHttpTest {
     @Autowired
     ApplicationContext context;
 
+    /** As the demo user allowed to make each request: the actuator beyond health is for operators. */
     private RestClient http() {
-        return RestClient.create("http://localhost:" + port);
+        String base = "http://localhost:" + port;
+        return RestClient.builder().baseUrl(base).requestInterceptor((request, body, execution) -> {
+            request.getHeaders().set("Authorization", DemoTokens.bearer(base,
+                    DemoTokens.userFor(request.getMethod().name(), request.getURI().getPath())));
+            return execution.execute(request, body);
+        }).build();
+    }
+
+    @Test
+    void anonymousCallersSeeTheHealthStatusOnlyAndNoOtherEndpoint() {
+        RestClient anonymous = RestClient.create("http://localhost:" + port);
+        Map<String, Object> health = map(anonymous.get().uri("/actuator/health").retrieve().body(Map.class));
+        assertThat(health).containsEntry("status", "UP").doesNotContainKey("components");
+        for (String endpoint : new String[]{"/actuator/prometheus", "/actuator/metrics"}) {
+            assertThat((Integer) anonymous.get().uri(endpoint).exchange((request, response) -> Integer.valueOf(response.getStatusCode().value()), true))
+                    .as(endpoint).isEqualTo(401);
+        }
+        RestClient customer = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", DemoTokens.bearer("http://localhost:" + port, DemoTokens.CUSTOMER)).build();
+        assertThat(map(customer.get().uri("/actuator/health").retrieve().body(Map.class))).doesNotContainKey("components");
+        assertThat((Integer) customer.get().uri("/actuator/prometheus").exchange((request, response) -> Integer.valueOf(response.getStatusCode().value()), true))
+                .isEqualTo(403);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.boxoffice.app.admin;
 
+import com.boxoffice.app.testing.DemoTokens;
 import com.boxoffice.axon.dynamodb.tokenstore.DynamoDbTokenStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -89,12 +90,12 @@ class AdminProcessorsHttpTest {
             HttpResponse<String> response = send(request);
             assertThat(response.statusCode()).as(authorization).isEqualTo(401);
             assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(value -> assertThat(value).startsWith("Bearer"));
-            assertProblem(response, "Unauthorized");
+            assertProblem(response, "Unauthenticated");
         }
         HttpResponse<String> reset = send(HttpRequest.newBuilder(uri("/api/admin/processors/" + CATALOGUE + "/reset"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"TAIL\"}")));
         assertThat(reset.statusCode()).isEqualTo(401);
-        assertProblem(reset, "Unauthorized");
+        assertProblem(reset, "Unauthenticated");
     }
 
     @Test
@@ -195,6 +196,7 @@ class AdminProcessorsHttpTest {
                 {"name":"%s","venue":"Admin Hall","startsAt":"%s","capacity":100,"ticketPrice":"25.00"}"""
                 .formatted(name, Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/api/concerts"))
+                .header("Authorization", DemoTokens.bearer("http://localhost:" + port, DemoTokens.STAFF))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("concertId").asString();

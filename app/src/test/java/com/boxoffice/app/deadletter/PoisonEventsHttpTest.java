@@ -1,5 +1,6 @@
 package com.boxoffice.app.deadletter;
 
+import com.boxoffice.app.testing.DemoTokens;
 import com.boxoffice.app.BoxofficeApplication;
 import com.boxoffice.testing.LocalDynamoDb;
 import org.junit.jupiter.api.AfterEach;
@@ -53,7 +54,9 @@ class PoisonEventsHttpTest {
         start();
         String poisoned = scheduleConcert(PoisonedCatalogue.POISON + " night");
         String fine = scheduleConcert("Fine evening");
-        assertThat(send(request("/api/concerts/" + poisoned + "/cancel").POST(HttpRequest.BodyPublishers.noBody())).statusCode())
+        assertThat(send(request("/api/concerts/" + poisoned + "/cancel")
+                .header("Authorization", DemoTokens.bearer("http://localhost:" + port, DemoTokens.STAFF))
+                .POST(HttpRequest.BodyPublishers.noBody())).statusCode())
                 .isEqualTo(200);
         awaitInCatalogue(fine);
 
@@ -80,7 +83,8 @@ class PoisonEventsHttpTest {
         restart();
         JsonNode afterRestart = catalogueDeadLetters();
         assertThat(afterRestart.get("letters").asLong()).as("nothing lost in the restart").isEqualTo(2);
-        JsonNode health = json.readTree(send(request("/actuator/health").GET()).body());
+        JsonNode health = json.readTree(send(request("/actuator/health")
+                .header("Authorization", DemoTokens.bearer("http://localhost:" + port, DemoTokens.OPERATOR)).GET()).body());
         assertThat(health.get("components").get("deadLetters").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("deadLetters").get("details").get("groups").get(CATALOGUE)
                 .get("letters").asLong()).isEqualTo(2);
@@ -127,7 +131,7 @@ class PoisonEventsHttpTest {
         start();
         HttpResponse<String> anonymous = send(request("/api/admin/dead-letters").GET());
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertProblem(anonymous, "Unauthorized");
+        assertProblem(anonymous, "Unauthenticated");
         HttpResponse<String> wrong = send(request("/api/admin/dead-letters/" + CATALOGUE + "/retry")
                 .header("Authorization", "Bearer nope").POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(wrong.statusCode()).isEqualTo(401);
@@ -161,6 +165,7 @@ class PoisonEventsHttpTest {
                         "--boxoffice.kinesis.enabled=false",
                         "--boxoffice.admin.token=" + TOKEN);
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+        DemoTokens.forget("http://localhost:" + port);
     }
 
     /** Stops the application (its processors release their claims) and starts a new one on the same tables. */
@@ -181,6 +186,7 @@ class PoisonEventsHttpTest {
                 {"name":"%s","venue":"Dead Letter Hall","startsAt":"%s","capacity":100,"ticketPrice":"25.00"}"""
                 .formatted(name, Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
         HttpResponse<String> response = send(request("/api/concerts").header("Content-Type", "application/json")
+                .header("Authorization", DemoTokens.bearer("http://localhost:" + port, DemoTokens.STAFF))
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("concertId").asString();

@@ -1,5 +1,6 @@
 package com.boxoffice.app.http;
 
+import com.boxoffice.app.testing.DemoTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A plain HTTP client for tests: every status is an answer, headers are the caller's. */
+/**
+ * A plain HTTP client for tests: every status is an answer, headers are the caller's. Requests go with a real token of
+ * the demo user whose role may make them ({@link DemoTokens#userFor}) unless they carry an Authorization header.
+ */
 final class Http {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,7 +36,13 @@ final class Http {
                 : HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
+    /** Sends the request with the token of the demo user allowed to make it, unless it has its own Authorization. */
     HttpResponse<String> send(HttpRequest request) {
+        return sendAsIs(DemoTokens.authorized(request));
+    }
+
+    /** Sends the request as it is: without a token unless it carries one. */
+    HttpResponse<String> sendAsIs(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

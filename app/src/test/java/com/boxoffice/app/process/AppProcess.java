@@ -1,5 +1,6 @@
 package com.boxoffice.app.process;
 
+import com.boxoffice.app.testing.DemoTokens;
 import com.boxoffice.testing.LocalDynamoDb;
 
 import java.io.IOException;
@@ -88,6 +89,7 @@ public final class AppProcess implements AutoCloseable {
         AppProcess app = new AppProcess(name, builder.start(), log);
         try {
             app.awaitHealthy();
+            DemoTokens.forget("http://127.0.0.1:" + app.port);
         } catch (RuntimeException | IOException | InterruptedException e) {
             app.kill();
             throw e;

@@ -59,8 +59,8 @@ class CheckoutCrashIT {
                 concerts.forEach(shop::awaitConcert);
                 shop.awaitConcert(scarce);
 
-                confirmedCart = shop.openCart("crash-confirmed");
-                String rejectedCart = shop.openCart("crash-rejected");
+                confirmedCart = shop.openCart();
+                String rejectedCart = shop.openCart();
                 for (String concert : concerts) {
                     shop.addItem(confirmedCart, concert, CONFIRMED_QUANTITY);
                     shop.addItem(rejectedCart, concert, REJECTED_QUANTITY);

@@ -1,5 +1,6 @@
 package com.boxoffice.app.process;
 
+import com.boxoffice.app.testing.DemoTokens;
 import com.boxoffice.testing.LocalDynamoDb;
 import com.boxoffice.ticketing.api.ReservationConfirmed;
 import com.boxoffice.ticketing.api.ReservationReleased;
@@ -21,6 +22,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static com.boxoffice.app.process.ShopClient.json;
@@ -60,7 +62,7 @@ class CheckoutHttpIT {
         String other = shop.scheduleConcert("Happy Path Support", 50, "19.99");
         assertThat(shop.awaitConcert(concert).get("available").asInt()).isEqualTo(100);
         shop.awaitConcert(other);
-        String cart = shop.openCart("customer-happy");
+        String cart = shop.openCart();
 
         JsonNode line = shop.addItem(cart, concert, 3);
         assertThat(line.get("quantity").asInt()).isEqualTo(3);
@@ -71,7 +73,7 @@ class CheckoutHttpIT {
         JsonNode open = shop.awaitCart(cart, "with both lines", c -> lines(c.get("items")).equals(expectedLines));
         assertThat(open.get("status").asString()).isEqualTo("OPEN");
         assertThat(open.get("total").asString()).isEqualTo("244.99");
-        assertThat(open.get("customerId").asString()).isEqualTo("customer-happy");
+        assertThat(open.get("customerId").asString()).isEqualTo(DemoTokens.CUSTOMER);
 
         long checkedOut = System.nanoTime();
         String orderId = shop.checkout(cart);
@@ -91,13 +93,50 @@ class CheckoutHttpIT {
         shop.awaitAvailable(other, 49, Duration.ofSeconds(30));
     }
 
+    /** A client that lost its answer retries: 20 retries of one key at once, one order, the same answer to all. */
+    @Test
+    void twentyParallelRetriesOfACheckoutWithOneIdempotencyKeyPlaceOneOrder() throws Exception {
+        String concert = shop.scheduleConcert("Retried Checkout", 10, "25.00");
+        shop.awaitConcert(concert);
+        String cart = shop.openCart();
+        shop.addItem(cart, concert, 2);
+        String key = UUID.randomUUID().toString();
+
+        ExecutorService retries = Executors.newFixedThreadPool(20);
+        List<HttpResponse<String>> answers;
+        try {
+            List<Future<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                sent.add(retries.submit(() -> shop.postWithKey("/api/carts/" + cart + "/checkout", key)));
+            }
+            answers = new ArrayList<>();
+            for (Future<HttpResponse<String>> answer : sent) {
+                answers.add(answer.get(60, TimeUnit.SECONDS));
+            }
+        } finally {
+            retries.shutdownNow();
+        }
+
+        HttpResponse<String> first = answers.get(0);
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        for (HttpResponse<String> answer : answers) {
+            assertThat(answer.statusCode()).isEqualTo(202);
+            assertThat(answer.body()).isEqualTo(first.body());
+            assertThat(answer.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        }
+        String orderId = ShopClient.json(first).get("orderId").asString();
+        assertThat(shop.awaitSettled(orderId, SETTLE).get("status").asString()).isEqualTo("CONFIRMED");
+        shop.awaitAvailable(concert, 8, Duration.ofSeconds(30));
+        assertThat(ShopClient.json(shop.get("/api/events?aggregateId=" + cart + "&type=CartCheckedOut"))).hasSize(1);
+    }
+
     @Test
     void aSoldOutLineRejectsTheOrderAndReleasesTheOtherLinesReservation() throws Exception {
         String plenty = shop.scheduleConcert("Plenty", 50, "30.00");
         String scarce = shop.scheduleConcert("Scarce", 3, "80.00");
         shop.awaitConcert(plenty);
         shop.awaitConcert(scarce);
-        String cart = shop.openCart("customer-sold-out");
+        String cart = shop.openCart();
         shop.addItem(cart, plenty, 4);  // reserved first: lines are reserved in the order they were added
         shop.addItem(cart, scarce, 5);
 
@@ -134,7 +173,7 @@ class CheckoutHttpIT {
         shop.awaitConcert(concert);
         List<String> cartIds = new ArrayList<>();
         for (int i = 0; i < carts; i++) {
-            String cart = shop.openCart("racer-" + i);
+            String cart = shop.openCart();
             shop.addItem(cart, concert, 1);
             cartIds.add(cart);
         }
@@ -199,7 +238,7 @@ class CheckoutHttpIT {
     void theCartEndpointsAnswerProblemsForBadInputUnknownIdsAndConflicts() {
         String concert = shop.scheduleConcert("Errors", 10, "10.00");
         shop.awaitConcert(concert);
-        String cart = shop.openCart("customer-errors");
+        String cart = shop.openCart();
 
         assertProblem(shop.addItemResponse(cart, concert, 0), 400);
         assertProblem(shop.addItemResponse(cart, concert, 21), 400);

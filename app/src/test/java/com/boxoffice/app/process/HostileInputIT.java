@@ -1,5 +1,6 @@
 package com.boxoffice.app.process;
 
+import com.boxoffice.app.testing.DemoTokens;
 import com.boxoffice.app.http.Problems;
 import com.boxoffice.testing.LocalDynamoDb;
 import org.junit.jupiter.api.AfterAll;
@@ -46,7 +47,8 @@ class HostileInputIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(DemoTokens.authorized(request.timeout(Duration.ofSeconds(30)).build()),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -79,7 +81,7 @@ class HostileInputIT {
     @Test
     void aWildcardContentTypeIsUnsupported() {
         HttpResponse<String> response = send(HttpRequest.newBuilder(app.uri("/api/carts")).header("Content-Type", "*/*")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"c\"}")));
+                .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertProblem(response, 415, "'Content-Type' must name one media type, such as application/json");
     }
 
@@ -87,7 +89,7 @@ class HostileInputIT {
     void idsOfAnotherKindOfAggregateAreUnknown() {
         String concertId = shop.scheduleConcert("Wrong Kind", 10, "20.00");
         shop.awaitConcert(concertId);
-        String cartId = shop.openCart("wrong-kind");
+        String cartId = shop.openCart();
         shop.addItem(cartId, concertId, 1);
         String orderId = shop.checkout(cartId);
         await("order " + orderId).atMost(Duration.ofSeconds(30)).until(() -> shop.orderOrNull(orderId) != null);

@@ -1,5 +1,6 @@
 package com.boxoffice.app.process;
 
+import com.boxoffice.app.testing.DemoTokens;
 import com.boxoffice.axon.springboot.dynamodb.DynamoDbClients;
 import com.boxoffice.axon.springboot.dynamodb.DynamoDbConnection;
 import com.boxoffice.axon.dynamodb.eventstore.DynamoDbEventStorageEngine;
@@ -136,22 +137,22 @@ class InstanceTakeoverIT {
         String body = """
                 {"name":"Takeover %d","venue":"Hall","startsAt":"%s","capacity":100,"ticketPrice":"30.00"}"""
                 .formatted(names.incrementAndGet(), Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/concerts"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+        HttpResponse<String> response = http.send(DemoTokens.authorized(HttpRequest.newBuilder(app.uri("/api/concerts"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build()),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("concertId").asString();
     }
 
     private void cancel(AppProcess app, String concertId) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/concerts/" + concertId + "/cancel"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(DemoTokens.authorized(HttpRequest.newBuilder(app.uri("/api/concerts/" + concertId + "/cancel"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     /** concertId → status, as the instance's catalogue lists it. */
     private Map<String, String> listed(AppProcess app) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/concerts")).build(),
+        HttpResponse<String> response = http.send(DemoTokens.authorized(HttpRequest.newBuilder(app.uri("/api/concerts")).build()),
                 HttpResponse.BodyHandlers.ofString());
         Map<String, String> statuses = new TreeMap<>();
         for (JsonNode concert : JSON.readTree(response.body())) {

@@ -1,5 +1,6 @@
 package com.boxoffice.app.process;
 
+import com.boxoffice.app.testing.DemoTokens;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,7 +20,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The shop's REST API (see {@code shared/design/api.md}) as a test client of one running {@link AppProcess}, over real
- * HTTP. Reads come from projections that lag the commands, so the {@code await...} methods poll.
+ * HTTP, each request with a real token of the demo user whose role may make it ({@link DemoTokens#userFor}): carts
+ * are the demo customer's. Reads come from projections that lag the commands, so the {@code await...} methods poll.
  */
 public final class ShopClient {
 
@@ -44,6 +46,12 @@ public final class ShopClient {
 
     public HttpResponse<String> post(String path) {
         return send(HttpRequest.newBuilder(app.uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A POST without a body, with an {@code Idempotency-Key}. */
+    public HttpResponse<String> postWithKey(String path, String idempotencyKey) {
+        return send(HttpRequest.newBuilder(app.uri(path)).header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     /** Schedules a concert a month ahead and waits until the catalogue lists it (carts look prices up there). */
@@ -79,8 +87,9 @@ public final class ShopClient {
                 .untilAsserted(() -> assertThat(available(concertId)).isEqualTo(expected));
     }
 
-    public String openCart(String customerId) {
-        HttpResponse<String> response = post("/api/carts", "{\"customerId\":\"" + customerId + "\"}");
+    /** Opens a cart of the demo customer (the token's subject). */
+    public String openCart() {
+        HttpResponse<String> response = post("/api/carts");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response).get("cartId").asString();
     }
@@ -150,7 +159,8 @@ public final class ShopClient {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(DemoTokens.authorized(request.timeout(Duration.ofSeconds(30)).build()),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(app.name() + " did not answer", e);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package com.boxoffice.app.process;
 
+import com.boxoffice.app.testing.DemoTokens;
 import com.boxoffice.testing.KinesisEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -168,17 +169,17 @@ class WholeJarIT {
         String body = """
                 {"name":"Whole Jar","venue":"Anywhere","startsAt":"%s","capacity":10,"ticketPrice":"25.00"}"""
                 .formatted(Instant.now().plus(30, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/api/concerts"))
+        HttpResponse<String> response = http.send(DemoTokens.authorized(HttpRequest.newBuilder(app.uri("/api/concerts"))
                         .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build()),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).get("concertId").asString();
     }
 
     private JsonNode health(AppProcess app) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(app.uri("/actuator/health"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(DemoTokens.authorized(HttpRequest.newBuilder(app.uri("/actuator/health"))
+                .timeout(Duration.ofSeconds(30)).build()), HttpResponse.BodyHandlers.ofString());
         // 200 while the aggregate is UP (the kinesis component alone never lowers it by default), 503 otherwise.
         return JSON.readTree(response.body());
     }

@@ -10,6 +10,8 @@ import java.util.UUID;
  *
  * @param unitPrice the concert's ticket price when adding, looked up in ticketing's catalogue by the sender, so the
  *                  cart stays free of queries
+ * @param customerId the customer asking: only the cart's own customer may change it
  */
-public record AddCartItem(@TargetAggregateIdentifier UUID cartId, UUID concertId, int quantity, BigDecimal unitPrice) {
+public record AddCartItem(@TargetAggregateIdentifier UUID cartId, UUID concertId, int quantity, BigDecimal unitPrice,
+                          String customerId) {
 }

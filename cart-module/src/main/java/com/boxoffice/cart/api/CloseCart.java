@@ -4,6 +4,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.util.UUID;
 
-/** Closes an open cart without ordering. */
-public record CloseCart(@TargetAggregateIdentifier UUID cartId) {
+/** Closes an open cart without ordering, asked by the customer {@code customerId} (only the cart's own may). */
+public record CloseCart(@TargetAggregateIdentifier UUID cartId, String customerId) {
 }

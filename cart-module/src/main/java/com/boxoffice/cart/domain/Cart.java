@@ -14,6 +14,7 @@ import com.boxoffice.cart.api.CheckOutCart;
 import com.boxoffice.cart.api.CloseCart;
 import com.boxoffice.cart.api.EmptyCartException;
 import com.boxoffice.cart.api.InvalidCartItemException;
+import com.boxoffice.cart.api.NotYourCartException;
 import com.boxoffice.cart.api.OpenCart;
 import com.boxoffice.cart.api.RemoveCartItem;
 import org.axonframework.commandhandling.CommandHandler;
@@ -33,7 +34,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * A customer's cart: lines of tickets per concert at the price they were added at, until it is checked out (and
  * becomes an order) or closed. Rules from the API note: 1 to 20 tickets per line, changes only while OPEN, no checkout
- * of an empty cart. A repeated checkout with the same order id answers the same and records nothing.
+ * of an empty cart, and only its own customer changes it. A repeated checkout with the same order id answers the same and records nothing.
  */
 @Aggregate
 public class Cart {
@@ -62,6 +63,7 @@ public class Cart {
     /** Answers the line as it stands after adding. */
     @CommandHandler
     public CartLine handle(AddCartItem command) {
+        requireOwner(command.customerId());
         requireOpen();
         if (command.concertId() == null) {
             throw new InvalidCartItemException("concertId", "concertId is required to add tickets to cart " + cartId);
@@ -86,6 +88,7 @@ public class Cart {
 
     @CommandHandler
     public void handle(RemoveCartItem command) {
+        requireOwner(command.customerId());
         requireOpen();
         if (!lines.containsKey(command.concertId())) {
             throw new CartLineNotFoundException(cartId, command.concertId());
@@ -95,6 +98,7 @@ public class Cart {
 
     @CommandHandler
     public UUID handle(CheckOutCart command) {
+        requireOwner(command.customerId());
         if (status == CartStatus.CHECKED_OUT && orderId.equals(command.orderId())) {
             return orderId;
         }
@@ -111,8 +115,16 @@ public class Cart {
 
     @CommandHandler
     public void handle(CloseCart command) {
+        requireOwner(command.customerId());
         requireOpen();
         apply(new CartClosed(cartId));
+    }
+
+    /** Checked before anything else, so that another customer learns nothing of the cart's state either. */
+    private void requireOwner(String askingCustomer) {
+        if (askingCustomer == null || !askingCustomer.strip().equals(customerId)) {
+            throw new NotYourCartException(cartId);
+        }
     }
 
     private void requireOpen() {

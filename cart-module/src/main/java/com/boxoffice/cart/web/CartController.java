@@ -21,6 +21,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,6 +46,9 @@ import java.util.UUID;
  * Commands answer once their events are stored. Reads answer from the cart projection, which lags the commands by a
  * moment: a cart just opened may answer 404 for that moment, and a change may not show yet; clients that need their own
  * write poll.
+ * <p>
+ * Who may do what is in {@link CartAccessRules}; beyond those rules a customer sees and changes only their own carts:
+ * another customer's cart answers 404, as one that does not exist.
  */
 @RestController
 @RequestMapping("/api/carts")
@@ -64,19 +68,21 @@ public class CartController {
         this.timeout = properties.commandTimeout();
     }
 
+    /** Opens a cart for the caller: the customer is the token's subject. */
     @PostMapping
-    public ResponseEntity<CartCreatedResponse> open(@Valid @RequestBody OpenCartRequest request) {
+    public ResponseEntity<CartCreatedResponse> open(Authentication caller) {
         UUID cartId = UUID.randomUUID();
-        GatewayAnswers.await("Opening cart " + cartId, commands.send(new OpenCart(cartId, request.customerId())), timeout);
+        GatewayAnswers.await("Opening cart " + cartId, commands.send(new OpenCart(cartId, caller.getName())), timeout);
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{cartId}").buildAndExpand(cartId).toUri();
         return ResponseEntity.created(location).body(new CartCreatedResponse(cartId.toString()));
     }
 
     @GetMapping("/{cartId}")
-    public CartResponse get(@PathVariable String cartId) {
+    public CartResponse get(@PathVariable String cartId, Authentication caller) {
         Optional<CartView> cart = GatewayAnswers.await("Reading cart " + cartId, queries.query(
                 new FindCart(UnknownResourceException.parseId("cart", cartId)), ResponseTypes.optionalInstanceOf(CartView.class)), timeout);
-        return cart.map(CartResponse::of).orElseThrow(() -> new UnknownResourceException("cart", cartId));
+        return cart.filter(view -> CustomerData.visibleTo(caller, view.customerId())).map(CartResponse::of)
+                .orElseThrow(() -> new UnknownResourceException("cart", cartId));
     }
 
     /**
@@ -103,7 +109,8 @@ public class CartController {
      * free of queries. The catalogue lags too: a concert scheduled a moment ago may be unknown (404) for that moment.
      */
     @PostMapping("/{cartId}/items")
-    public LineResponse addItem(@PathVariable String cartId, @Valid @RequestBody AddCartItemRequest request) {
+    public LineResponse addItem(@PathVariable String cartId, @Valid @RequestBody AddCartItemRequest request,
+                                Authentication caller) {
         UUID cart = UnknownResourceException.parseId("cart", cartId);
         ConcertView concert = GatewayAnswers.await("Reading concert " + request.concertId(), queries.query(
                         new FindConcert(request.concertId()), ResponseTypes.optionalInstanceOf(ConcertView.class)), timeout)
@@ -115,33 +122,34 @@ public class CartController {
             throw new ConcertNotOnSaleException(concert.concertId(), "started at " + concert.startsAt());
         }
         CartLine line = GatewayAnswers.await("Adding to cart " + cartId, commands.send(
-                new AddCartItem(cart, concert.concertId(), request.quantity(), concert.ticketPrice())), timeout);
+                new AddCartItem(cart, concert.concertId(), request.quantity(), concert.ticketPrice(), caller.getName())), timeout);
         return LineResponse.of(line);
     }
 
     @DeleteMapping("/{cartId}/items/{concertId}")
-    public ResponseEntity<Void> removeItem(@PathVariable String cartId, @PathVariable String concertId) {
+    public ResponseEntity<Void> removeItem(@PathVariable String cartId, @PathVariable String concertId,
+                                           Authentication caller) {
         UUID cart = UnknownResourceException.parseId("cart", cartId);
         UUID concert = UnknownResourceException.parseId("concert", concertId);
-        GatewayAnswers.await("Removing from cart " + cartId, commands.send(new RemoveCartItem(cart, concert)), timeout);
+        GatewayAnswers.await("Removing from cart " + cartId, commands.send(new RemoveCartItem(cart, concert, caller.getName())), timeout);
         return ResponseEntity.ok().build();
     }
 
     /** 202: the order is placed and its tickets reserved by the checkout process; poll the order for its outcome. */
     @PostMapping("/{cartId}/checkout")
-    public ResponseEntity<CheckoutResponse> checkOut(@PathVariable String cartId) {
+    public ResponseEntity<CheckoutResponse> checkOut(@PathVariable String cartId, Authentication caller) {
         UUID cart = UnknownResourceException.parseId("cart", cartId);
         UUID orderId = UUID.randomUUID();
-        UUID placed = GatewayAnswers.await("Checking out cart " + cartId, commands.send(new CheckOutCart(cart, orderId)), timeout);
+        UUID placed = GatewayAnswers.await("Checking out cart " + cartId, commands.send(new CheckOutCart(cart, orderId, caller.getName())), timeout);
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/orders/{orderId}")
                 .buildAndExpand(placed).toUri();
         return ResponseEntity.accepted().location(location).body(new CheckoutResponse(placed.toString()));
     }
 
     @PostMapping("/{cartId}/close")
-    public ResponseEntity<Void> close(@PathVariable String cartId) {
+    public ResponseEntity<Void> close(@PathVariable String cartId, Authentication caller) {
         UUID cart = UnknownResourceException.parseId("cart", cartId);
-        GatewayAnswers.await("Closing cart " + cartId, commands.send(new CloseCart(cart)), timeout);
+        GatewayAnswers.await("Closing cart " + cartId, commands.send(new CloseCart(cart, caller.getName())), timeout);
         return ResponseEntity.ok().build();
     }
 }

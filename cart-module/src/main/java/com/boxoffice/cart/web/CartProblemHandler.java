@@ -3,6 +3,8 @@ package com.boxoffice.cart.web;
 import com.boxoffice.cart.api.CartException;
 import com.boxoffice.cart.api.CartLineNotFoundException;
 import com.boxoffice.cart.api.InvalidCartItemException;
+import com.boxoffice.cart.api.NotYourCartException;
+import com.boxoffice.kernel.web.UnknownResourceException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -32,6 +34,13 @@ public class CartProblemHandler extends RestProblemHandler {
     @ExceptionHandler(InvalidCartItemException.class)
     ProblemDetail invalidItem(InvalidCartItemException e) {
         return withField(problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage()), e.field(), e.getMessage());
+    }
+
+    /** The same answer as for a cart that does not exist. */
+    @ExceptionHandler(NotYourCartException.class)
+    ProblemDetail notYours(NotYourCartException e) {
+        UnknownResourceException unknown = new UnknownResourceException("cart", e.cartId().toString());
+        return problem(HttpStatus.NOT_FOUND, unknown.title(), unknown.getMessage());
     }
 
     @ExceptionHandler(CartLineNotFoundException.class)

@@ -29,10 +29,10 @@ class ApiSerializationTest {
     static List<Object> messages() {
         return List.of(
                 new OpenCart(CART, "customer-1"),
-                new AddCartItem(CART, CONCERT, 2, PRICE),
-                new RemoveCartItem(CART, CONCERT),
-                new CheckOutCart(CART, ORDER),
-                new CloseCart(CART),
+                new AddCartItem(CART, CONCERT, 2, PRICE, "customer-1"),
+                new RemoveCartItem(CART, CONCERT, "customer-1"),
+                new CheckOutCart(CART, ORDER, "customer-1"),
+                new CloseCart(CART, "customer-1"),
                 new CartOpened(CART, "customer-1"),
                 new CartItemAdded(CART, CONCERT, 2, 2, PRICE),
                 new CartItemRemoved(CART, CONCERT),

@@ -13,6 +13,7 @@ import com.boxoffice.cart.api.CheckOutCart;
 import com.boxoffice.cart.api.CloseCart;
 import com.boxoffice.cart.api.EmptyCartException;
 import com.boxoffice.cart.api.InvalidCartItemException;
+import com.boxoffice.cart.api.NotYourCartException;
 import com.boxoffice.cart.api.OpenCart;
 import com.boxoffice.cart.api.RemoveCartItem;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -55,7 +56,7 @@ class CartTest {
     @Test
     void addsToTheExistingLineAtTheCurrentPrice() {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 2, 2, PRICE))
-                .when(new AddCartItem(CART, CONCERT, 3, new BigDecimal("50")))
+                .when(new AddCartItem(CART, CONCERT, 3, new BigDecimal("50"), "c"))
                 .expectEvents(new CartItemAdded(CART, CONCERT, 3, 5, new BigDecimal("50.00")))
                 .expectResultMessagePayload(new CartLine(CONCERT, 5, new BigDecimal("50.00")));
     }
@@ -63,7 +64,7 @@ class CartTest {
     @Test
     void addsANewLine() {
         fixture.given(new CartOpened(CART, "c"))
-                .when(new AddCartItem(CART, CONCERT, 20, PRICE))
+                .when(new AddCartItem(CART, CONCERT, 20, PRICE, "c"))
                 .expectEvents(new CartItemAdded(CART, CONCERT, 20, 20, PRICE))
                 .expectResultMessagePayload(new CartLine(CONCERT, 20, PRICE));
     }
@@ -71,11 +72,11 @@ class CartTest {
     @Test
     void refusesAnItemWithoutConcertOrPrice() {
         fixture.given(new CartOpened(CART, "c"))
-                .when(new AddCartItem(CART, null, 1, PRICE))
+                .when(new AddCartItem(CART, null, 1, PRICE, "c"))
                 .expectException(InvalidCartItemException.class)
                 .expectNoEvents();
         fixture.given(new CartOpened(CART, "c"))
-                .when(new AddCartItem(CART, CONCERT, 1, BigDecimal.ZERO))
+                .when(new AddCartItem(CART, CONCERT, 1, BigDecimal.ZERO, "c"))
                 .expectException(InvalidCartItemException.class)
                 .expectNoEvents();
     }
@@ -83,7 +84,7 @@ class CartTest {
     @Test
     void refusesAQuantityBelowOne() {
         fixture.given(new CartOpened(CART, "c"))
-                .when(new AddCartItem(CART, CONCERT, 0, PRICE))
+                .when(new AddCartItem(CART, CONCERT, 0, PRICE, "c"))
                 .expectException(InvalidCartItemException.class)
                 .expectNoEvents();
     }
@@ -91,7 +92,7 @@ class CartTest {
     @Test
     void refusesMoreThanTwentyTicketsOnALine() {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 18, 18, PRICE))
-                .when(new AddCartItem(CART, CONCERT, 3, PRICE))
+                .when(new AddCartItem(CART, CONCERT, 3, PRICE, "c"))
                 .expectException(InvalidCartItemException.class)
                 .expectExceptionMessage("at most 20 tickets per concert: the line would hold 21")
                 .expectNoEvents();
@@ -100,25 +101,25 @@ class CartTest {
     @Test
     void refusesChangesWhenNotOpen() {
         fixture.given(new CartOpened(CART, "c"), new CartClosed(CART))
-                .when(new AddCartItem(CART, CONCERT, 1, PRICE))
+                .when(new AddCartItem(CART, CONCERT, 1, PRICE, "c"))
                 .expectException(CartNotOpenException.class);
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE),
                         new CartCheckedOut(CART, ORDER, "c", List.of(new CartLine(CONCERT, 1, PRICE)), PRICE))
-                .when(new RemoveCartItem(CART, CONCERT))
+                .when(new RemoveCartItem(CART, CONCERT, "c"))
                 .expectException(CartNotOpenException.class);
     }
 
     @Test
     void removesALine() {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE))
-                .when(new RemoveCartItem(CART, CONCERT))
+                .when(new RemoveCartItem(CART, CONCERT, "c"))
                 .expectEvents(new CartItemRemoved(CART, CONCERT));
     }
 
     @Test
     void removingAMissingLineIsNotFound() {
         fixture.given(new CartOpened(CART, "c"))
-                .when(new RemoveCartItem(CART, CONCERT))
+                .when(new RemoveCartItem(CART, CONCERT, "c"))
                 .expectException(CartLineNotFoundException.class);
     }
 
@@ -126,7 +127,7 @@ class CartTest {
     void checksOutItsLinesWithTheirTotal() {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 2, 2, PRICE),
                         new CartItemAdded(CART, OTHER_CONCERT, 1, 1, new BigDecimal("10.50")))
-                .when(new CheckOutCart(CART, ORDER))
+                .when(new CheckOutCart(CART, ORDER, "c"))
                 .expectResultMessagePayload(ORDER)
                 .expectEvents(new CartCheckedOut(CART, ORDER, "c", List.of(new CartLine(CONCERT, 2, PRICE),
                         new CartLine(OTHER_CONCERT, 1, new BigDecimal("10.50"))), new BigDecimal("100.50")));
@@ -136,7 +137,7 @@ class CartTest {
     void aRetriedCheckoutAnswersTheSameOrderAndRecordsNothing() {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE),
                         new CartCheckedOut(CART, ORDER, "c", List.of(new CartLine(CONCERT, 1, PRICE)), PRICE))
-                .when(new CheckOutCart(CART, ORDER))
+                .when(new CheckOutCart(CART, ORDER, "c"))
                 .expectResultMessagePayload(ORDER)
                 .expectNoEvents();
     }
@@ -145,7 +146,7 @@ class CartTest {
     void anEmptyCartCannotBeCheckedOut() {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE),
                         new CartItemRemoved(CART, CONCERT))
-                .when(new CheckOutCart(CART, ORDER))
+                .when(new CheckOutCart(CART, ORDER, "c"))
                 .expectException(EmptyCartException.class);
     }
 
@@ -153,19 +154,19 @@ class CartTest {
     void aCheckedOutCartRefusesAnotherCheckoutAndClosing() {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE),
                         new CartCheckedOut(CART, ORDER, "c", List.of(new CartLine(CONCERT, 1, PRICE)), PRICE))
-                .when(new CheckOutCart(CART, UUID.randomUUID()))
+                .when(new CheckOutCart(CART, UUID.randomUUID(), "c"))
                 .expectException(CartNotOpenException.class)
                 .expectNoEvents();
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE),
                         new CartCheckedOut(CART, ORDER, "c", List.of(new CartLine(CONCERT, 1, PRICE)), PRICE))
-                .when(new CloseCart(CART))
+                .when(new CloseCart(CART, "c"))
                 .expectException(CartNotOpenException.class);
     }
 
     @Test
     void aClosedCartCannotBeCheckedOut() {
         fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE), new CartClosed(CART))
-                .when(new CheckOutCart(CART, ORDER))
+                .when(new CheckOutCart(CART, ORDER, "c"))
                 .expectException(CartNotOpenException.class)
                 .expectNoEvents();
     }
@@ -173,10 +174,32 @@ class CartTest {
     @Test
     void closesAnOpenCartOnly() {
         fixture.given(new CartOpened(CART, "c"))
-                .when(new CloseCart(CART))
+                .when(new CloseCart(CART, "c"))
                 .expectEvents(new CartClosed(CART));
         fixture.given(new CartOpened(CART, "c"), new CartClosed(CART))
-                .when(new CloseCart(CART))
+                .when(new CloseCart(CART, "c"))
                 .expectException(CartNotOpenException.class);
+    }
+
+    @Test
+    void anotherCustomersCommandsAreRefusedBeforeTheCartsStateIsLookedAt() {
+        fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE))
+                .when(new AddCartItem(CART, CONCERT, 1, PRICE, "mallory"))
+                .expectException(NotYourCartException.class)
+                .expectNoEvents();
+        fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE))
+                .when(new RemoveCartItem(CART, CONCERT, "mallory"))
+                .expectException(NotYourCartException.class);
+        fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE))
+                .when(new CheckOutCart(CART, ORDER, "mallory"))
+                .expectException(NotYourCartException.class);
+        // Closed: the owner would hear 409 "not open"; another customer hears only that the cart is not theirs.
+        fixture.given(new CartOpened(CART, "c"), new CartClosed(CART))
+                .when(new CloseCart(CART, "mallory"))
+                .expectException(NotYourCartException.class);
+        fixture.given(new CartOpened(CART, "c"), new CartItemAdded(CART, CONCERT, 1, 1, PRICE),
+                        new CartCheckedOut(CART, ORDER, "c", List.of(new CartLine(CONCERT, 1, PRICE)), PRICE))
+                .when(new CheckOutCart(CART, ORDER, null))
+                .expectException(NotYourCartException.class);
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
@@ -102,7 +103,11 @@ class CheckoutApplicationTest {
 
     @BeforeEach
     void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).build();
+        // The controllers only, without the security filter chain (the app's HTTP tests cover it): every request is
+        // the one customer's, whose carts these are.
+        mvc = MockMvcBuilders.webAppContextSetup(context)
+                .defaultRequest(get("/").principal(new TestingAuthenticationToken("customer-1", null, "ROLE_CUSTOMER")))
+                .build();
     }
 
     /** Each step waits for its command, so the processor's threads are how many orders advance at once. */
@@ -146,7 +151,7 @@ class CheckoutApplicationTest {
     void aCheckoutOfTwoConcertsIsConfirmedAndSellsTheirTickets() throws Exception {
         UUID first = schedule(100, "45.00");
         UUID second = schedule(50, "10.50");
-        String cart = openCart("customer-1");
+        String cart = openCart();
         addItem(cart, first, 2);
         addItem(cart, second, 1);
         addItem(cart, first, 1);
@@ -174,7 +179,7 @@ class CheckoutApplicationTest {
     void aSoldOutLineRejectsTheOrderAndReleasesTheOtherLinesTickets() throws Exception {
         UUID plenty = schedule(20, "30.00");
         UUID scarce = schedule(1, "80.00");
-        String cart = openCart("customer-2");
+        String cart = openCart();
         addItem(cart, plenty, 4);
         addItem(cart, scarce, 2);
 
@@ -201,7 +206,7 @@ class CheckoutApplicationTest {
         UUID concert = schedule(4, "60.00");
         List<String> carts = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
-            String cart = openCart("fan-" + i);
+            String cart = openCart();
             addItem(cart, concert, 1);
             carts.add(cart);
         }
@@ -226,7 +231,7 @@ class CheckoutApplicationTest {
     @Test
     void theReservationsOfACheckoutCarryItsTraceId() throws Exception {
         UUID concert = schedule(10, "25.00");
-        String cart = openCart("customer-3");
+        String cart = openCart();
         addItem(cart, concert, 2);
 
         String order = checkOut(cart);
@@ -249,7 +254,7 @@ class CheckoutApplicationTest {
     @Test
     void aStepThatFailsTechnicallyIsRetriedWithoutReservingTwice() throws Exception {
         UUID concert = schedule(10, "25.00");
-        String cart = openCart("customer-6");
+        String cart = openCart();
         addItem(cart, concert, 3);
         AtomicInteger failures = new AtomicInteger();
         Registration outage = commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
@@ -277,7 +282,7 @@ class CheckoutApplicationTest {
 
     @Test
     void abandonedCartsAreListedWhileOpen() throws Exception {
-        String cart = openCart("customer-4");
+        String cart = openCart();
         await().atMost(SETTLED).until(() -> openCarts().contains(cart));
 
         mvc.perform(post("/api/carts/{id}/close", cart)).andExpect(status().isOk());
@@ -291,11 +296,11 @@ class CheckoutApplicationTest {
     @Test
     void addingToACheckedOutCartIsAConflictAndAnEmptyCheckoutToo() throws Exception {
         UUID concert = schedule(10, "25.00");
-        String empty = openCart("customer-5");
+        String empty = openCart();
         mvc.perform(post("/api/carts/{id}/checkout", empty))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
-        String cart = openCart("customer-5");
+        String cart = openCart();
         addItem(cart, concert, 1);
         checkOut(cart);
 
@@ -325,9 +330,8 @@ class CheckoutApplicationTest {
         return concert(concertId).orElseThrow().available();
     }
 
-    private String openCart(String customer) throws Exception {
-        MvcResult result = mvc.perform(post("/api/carts").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"customerId\":\"%s\"}".formatted(customer)))
+    private String openCart() throws Exception {
+        MvcResult result = mvc.perform(post("/api/carts"))
                 .andExpect(status().isCreated())
                 .andReturn();
         return id(result);

@@ -14,6 +14,7 @@ import com.boxoffice.cart.api.FindCart;
 import com.boxoffice.cart.api.FindCartsOpenSince;
 import com.boxoffice.cart.api.FindOrder;
 import com.boxoffice.cart.api.InvalidCartItemException;
+import com.boxoffice.cart.api.NotYourCartException;
 import com.boxoffice.cart.api.OpenCart;
 import com.boxoffice.cart.api.OrderStatus;
 import com.boxoffice.cart.api.OrderView;
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -77,6 +80,11 @@ class CartControllerTest {
     private static final ConcertView CONCERT_VIEW = new ConcertView(CONCERT, "Nils Frahm", "Elbphilharmonie",
             NOW.plus(Duration.ofDays(30)), 500, 480, new BigDecimal("45.00"), ConcertStatus.SCHEDULED);
 
+    /** The caller of every request unless it says otherwise: the customer whose carts the views show. */
+    private static final Authentication CUSTOMER = new TestingAuthenticationToken("customer-1", null, "ROLE_CUSTOMER");
+    private static final Authentication OTHER_CUSTOMER = new TestingAuthenticationToken("customer-2", null, "ROLE_CUSTOMER");
+    private static final Authentication STAFF = new TestingAuthenticationToken("sam", null, "ROLE_STAFF");
+
     private final CommandGateway commands = mock(CommandGateway.class);
     private final QueryGateway queries = mock(QueryGateway.class);
     private MockMvc mvc;
@@ -92,14 +100,15 @@ class CartControllerTest {
                 .setControllerAdvice(new CartProblemHandler())
                 .setMessageConverters(new JacksonJsonHttpMessageConverter(StrictJson.strict(JsonMapper.builder().build())))
                 .setValidator(validator)
+                .defaultRequest(get("/").principal(CUSTOMER))
                 .build();
     }
 
     @Test
-    void openingAnswers201WithTheNewIdAndItsLocation() throws Exception {
+    void openingAnswers201WithTheNewIdAndItsLocationForTheCallerAsTheCustomer() throws Exception {
         when(commands.send(any())).thenReturn(CompletableFuture.completedFuture(null));
 
-        String body = mvc.perform(post("/api/carts").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":\"customer-1\"}"))
+        String body = mvc.perform(post("/api/carts"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", matchesPattern("http://localhost/api/carts/[0-9a-f-]{36}")))
                 .andExpect(jsonPath("$.cartId").value(matchesPattern("[0-9a-f-]{36}")))
@@ -108,19 +117,6 @@ class CartControllerTest {
         OpenCart sent = sent(OpenCart.class);
         assertThat(body).isEqualTo("{\"cartId\":\"" + sent.cartId() + "\"}");
         assertThat(sent.customerId()).isEqualTo("customer-1");
-    }
-
-    @Test
-    void aMissingCustomerIsNamed() throws Exception {
-        problem(post("/api/carts").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":\" \"}"), 400)
-                .andExpect(jsonPath("$.detail").value(
-                        "'customerId' must be a text of 1 to 200 characters, not blank, without control characters"))
-                .andExpect(jsonPath("$.errors[0].field").value("customerId"));
-        problem(post("/api/carts").contentType(MediaType.APPLICATION_JSON).content("{\"customerId\":"), 400)
-                .andExpect(jsonPath("$.detail").value(containsString("Malformed JSON")));
-        problem(post("/api/carts").contentType(MediaType.APPLICATION_JSON), 400)
-                .andExpect(jsonPath("$.detail").value("The request body is missing"));
-        verifyNoInteractions(commands);
     }
 
     @Test
@@ -135,6 +131,29 @@ class CartControllerTest {
                         {"cartId":"%s","customerId":"customer-1","status":"OPEN",
                          "items":[{"concertId":"%s","quantity":2,"unitPrice":"45.00"}],"total":"90.00",
                          "openedAt":"2026-11-20T08:00:00.120Z","orderId":null}""".formatted(CART, CONCERT), true));
+    }
+
+    @Test
+    void anotherCustomersCartIsA404AsOneThatDoesNotExistButStaffSeeIt() throws Exception {
+        when(queries.query(any(FindCart.class), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(Optional.of(
+                new CartView(CART, "customer-1", CartStatus.OPEN, List.of(), new BigDecimal("0.00"), NOW, null))));
+
+        problem(get("/api/carts/{id}", CART).principal(OTHER_CUSTOMER), 404)
+                .andExpect(jsonPath("$.title").value("Unknown cart"))
+                .andExpect(jsonPath("$.detail").value("No cart with id " + CART));
+        mvc.perform(get("/api/carts/{id}", CART).principal(STAFF))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.customerId").value("customer-1"));
+    }
+
+    @Test
+    void anotherCustomersCommandIsA404AsForACartThatDoesNotExist() throws Exception {
+        when(commands.send(any())).thenReturn(CompletableFuture.failedFuture(new NotYourCartException(CART)));
+
+        problem(post("/api/carts/{id}/close", CART).principal(OTHER_CUSTOMER), 404)
+                .andExpect(jsonPath("$.title").value("Unknown cart"))
+                .andExpect(jsonPath("$.detail").value("No cart with id " + CART));
+        assertThat(sent(CloseCart.class)).isEqualTo(new CloseCart(CART, "customer-2"));
     }
 
     @Test
@@ -154,7 +173,7 @@ class CartControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(content().json("{\"concertId\":\"%s\",\"quantity\":5,\"unitPrice\":\"45.00\"}".formatted(CONCERT), true));
 
-        assertThat(sent(AddCartItem.class)).isEqualTo(new AddCartItem(CART, CONCERT, 3, new BigDecimal("45.00")));
+        assertThat(sent(AddCartItem.class)).isEqualTo(new AddCartItem(CART, CONCERT, 3, new BigDecimal("45.00"), "customer-1"));
     }
 
     @Test
@@ -228,7 +247,7 @@ class CartControllerTest {
     void removingALineAnswers200AndAMissingLine404() throws Exception {
         when(commands.send(any())).thenReturn(CompletableFuture.completedFuture(null));
         mvc.perform(delete("/api/carts/{cart}/items/{concert}", CART, CONCERT)).andExpect(status().isOk());
-        verify(commands).send(new RemoveCartItem(CART, CONCERT));
+        verify(commands).send(new RemoveCartItem(CART, CONCERT, "customer-1"));
 
         when(commands.send(any())).thenReturn(CompletableFuture.failedFuture(new CartLineNotFoundException(CART, CONCERT)));
         problem(delete("/api/carts/{cart}/items/{concert}", CART, CONCERT), 404)
@@ -246,7 +265,9 @@ class CartControllerTest {
                 .andExpect(header().string("Location", matchesPattern("http://localhost/api/orders/[0-9a-f-]{36}")))
                 .andReturn().getResponse().getContentAsString();
 
-        assertThat(body).isEqualTo("{\"orderId\":\"" + sent(CheckOutCart.class).orderId() + "\"}");
+        CheckOutCart sent = sent(CheckOutCart.class);
+        assertThat(body).isEqualTo("{\"orderId\":\"" + sent.orderId() + "\"}");
+        assertThat(sent.customerId()).isEqualTo("customer-1");
     }
 
     @Test
@@ -261,7 +282,7 @@ class CartControllerTest {
     void closingAnswers200AndAClosedCart409() throws Exception {
         when(commands.send(any())).thenReturn(CompletableFuture.completedFuture(null));
         mvc.perform(post("/api/carts/{id}/close", CART)).andExpect(status().isOk());
-        verify(commands).send(new CloseCart(CART));
+        verify(commands).send(new CloseCart(CART, "customer-1"));
 
         when(commands.send(any())).thenReturn(CompletableFuture.failedFuture(new CartNotOpenException(CART, CartStatus.CLOSED)));
         problem(post("/api/carts/{id}/close", CART), 409);
@@ -279,6 +300,17 @@ class CartControllerTest {
                         {"orderId":"%s","cartId":"%s","status":"REJECTED",
                          "lines":[{"concertId":"%s","quantity":2,"unitPrice":"45.00"}],"total":"90.00",
                          "reason":"Concert x has 1 ticket(s) available, 2 requested"}""".formatted(ORDER, CART, CONCERT), true));
+    }
+
+    @Test
+    void anotherCustomersOrderIsA404ButStaffSeeIt() throws Exception {
+        when(queries.query(any(FindOrder.class), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(Optional.of(
+                new OrderView(ORDER, CART, "customer-1", OrderStatus.PENDING, List.of(new CartLine(CONCERT, 2, new BigDecimal("45"))),
+                        new BigDecimal("90"), null, NOW))));
+
+        problem(get("/api/orders/{id}", ORDER).principal(OTHER_CUSTOMER), 404)
+                .andExpect(jsonPath("$.detail").value("No order with id " + ORDER));
+        mvc.perform(get("/api/orders/{id}", ORDER).principal(STAFF)).andExpect(status().isOk());
     }
 
     @Test

@@ -21,6 +21,8 @@ import java.util.Optional;
  *       (default {@code ../image/target/jib-image.digest});</li>
  *   <li>{@code desiredCount}, {@code maxCount}, {@code cpu}, {@code memoryMiB}, {@code natGateways};</li>
  *   <li>{@code streamRetentionHours}, {@code streamShards} (0, the default, for on demand);</li>
+ *   <li>{@code cognitoUserPoolId}, {@code cognitoAppClientId}: the Amazon Cognito user pool and app client whose
+ *       tokens the application accepts (required);</li>
  *   <li>{@code alarmTopicArn}, {@code adminTokenSecretArn} (optional).</li>
  * </ul>
  * The account and region are the CLI's ({@code CDK_DEFAULT_ACCOUNT}, {@code CDK_DEFAULT_REGION}) when it sets them.
@@ -56,6 +58,7 @@ public final class BoxofficeCdkApp {
                 .certificateArn(context.text("certificateArn").orElse(null))
                 .alarmTopicArn(context.text("alarmTopicArn").orElse(null))
                 .adminTokenSecretArn(context.text("adminTokenSecretArn").orElse(null))
+                .cognito(context.text("cognitoUserPoolId").orElse(null), context.text("cognitoAppClientId").orElse(null))
                 .environment(environment);
         context.number("desiredCount").ifPresent(stateless::desiredCount);
         context.number("maxCount").ifPresent(stateless::maxCount);

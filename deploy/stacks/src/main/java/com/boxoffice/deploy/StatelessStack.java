@@ -6,6 +6,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.certificatemanager.Certificate;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
@@ -19,6 +20,7 @@ import software.amazon.awscdk.services.ecs.CpuUtilizationScalingProps;
 import software.amazon.awscdk.services.ecs.DeploymentCircuitBreaker;
 import software.amazon.awscdk.services.applicationautoscaling.EnableScalingProps;
 import software.amazon.awscdk.services.ecs.LogDriver;
+import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RequestCountScalingProps;
 import software.amazon.awscdk.services.ecs.ScalableTaskCount;
 import software.amazon.awscdk.services.ecs.Secret;
@@ -46,7 +48,7 @@ import java.util.Map;
 /**
  * The service, which holds no data: the application's image on ECS Fargate (at least two tasks, spread over two
  * availability zones) behind an Application Load Balancer (HTTPS with the given certificate, HTTP redirected to it),
- * health-checked on {@code /actuator/health}, scaled on CPU and on requests per task; its task role may do exactly
+ * health-checked on {@code /actuator/health} of the management port, trusting the tokens of a Cognito user pool, scaled on CPU and on requests per task; its task role may do exactly
  * what the application calls ({@link TaskPolicy}); only the load balancer reaches the tasks; logs are kept for the
  * configured time; alarms on 5xx, processor lag and Kinesis publish lag. It finds the stateful stack's tables, stream
  * and repository by name, so it can be destroyed and re-created at any time.
@@ -54,6 +56,8 @@ import java.util.Map;
 public final class StatelessStack extends Stack {
 
     static final int APPLICATION_PORT = 8080;
+    /** The actuator's own port: the load balancer's health checks and the metrics agent, never the internet. */
+    static final int MANAGEMENT_PORT = 8081;
     static final String HEALTH_PATH = "/actuator/health";
 
     private final ApplicationLoadBalancedFargateService service;
@@ -110,13 +114,18 @@ public final class StatelessStack extends Stack {
                         .image(ContainerImage.fromEcrRepository(repository, props.imageDigest()))
                         .containerPort(APPLICATION_PORT)
                         .taskRole(taskRole)
-                        .environment(environment(settings))
+                        .environment(environment(settings, props))
                         .secrets(secrets(props))
                         .logDriver(LogDriver.awsLogs(AwsLogDriverProps.builder()
                                 .logGroup(applicationLogs).streamPrefix("app").build()))
                         .build())
                 .build();
+        service.getTaskDefinition().getDefaultContainer().addPortMappings(
+                PortMapping.builder().containerPort(MANAGEMENT_PORT).build());
+        service.getService().getConnections().allowFrom(service.getLoadBalancer(), Port.tcp(MANAGEMENT_PORT),
+                "Health checks on the management port");
         service.getTargetGroup().configureHealthCheck(HealthCheck.builder()
+                .port(Integer.toString(MANAGEMENT_PORT))
                 .path(HEALTH_PATH)
                 .healthyHttpCodes("200")
                 .interval(Duration.seconds(15))
@@ -125,8 +134,8 @@ public final class StatelessStack extends Stack {
                 .unhealthyThresholdCount(3)
                 .build());
         service.getTargetGroup().setAttribute("deregistration_delay.timeout_seconds", "30");
-        closeActuatorExceptHealth();
-        MetricsAgent.addTo(service.getTaskDefinition(), this, names, props.metricsAgentImage(), APPLICATION_PORT,
+        closeActuator();
+        MetricsAgent.addTo(service.getTaskDefinition(), this, names, props.metricsAgentImage(), MANAGEMENT_PORT,
                 metricsLogs);
 
         ScalableTaskCount scaling = service.getService().autoScaleTaskCount(EnableScalingProps.builder()
@@ -142,16 +151,25 @@ public final class StatelessStack extends Stack {
     }
 
     /**
-     * The application's settings, and its region: the stack's. Its Prometheus and metrics endpoints are for the agent
-     * on the task's loopback; the load balancer does not pass them on ({@link #closeActuatorExceptHealth()}).
+     * The application's settings, and its region: the stack's. The actuator listens on {@link #MANAGEMENT_PORT}, where
+     * the metrics agent scrapes Prometheus and the load balancer checks health; the listener passes no
+     * {@code /actuator} path on ({@link #closeActuator()}). Tokens are the Cognito user pool's: the development
+     * issuer never runs here.
      */
-    private Map<String, String> environment(ApplicationSettings settings) {
+    private Map<String, String> environment(ApplicationSettings settings, StatelessStackProps props) {
         Map<String, String> environment = new LinkedHashMap<>(settings.environment());
         environment.put(ApplicationSettings.environmentVariable("boxoffice.dynamodb.region"), getRegion());
         environment.put(ApplicationSettings.environmentVariable("boxoffice.kinesis.region"), getRegion());
         environment.put(ApplicationSettings.environmentVariable("server.port"), Integer.toString(APPLICATION_PORT));
         // Tomcat behind the load balancer: the client's scheme and address come from its X-Forwarded-* headers.
         environment.put(ApplicationSettings.environmentVariable("server.forward-headers-strategy"), "NATIVE");
+        environment.put(ApplicationSettings.environmentVariable("management.server.port"), Integer.toString(MANAGEMENT_PORT));
+        environment.put(ApplicationSettings.environmentVariable("boxoffice.security.issuer-uri"),
+                "https://cognito-idp." + getRegion() + ".amazonaws.com/" + props.cognitoUserPoolId());
+        environment.put(ApplicationSettings.environmentVariable("boxoffice.security.audience"), props.cognitoAppClientId());
+        // Cognito's access tokens carry no aud: they name their app client in client_id, and groups in cognito:groups.
+        environment.put(ApplicationSettings.environmentVariable("boxoffice.security.audience-claim"), "client_id");
+        environment.put(ApplicationSettings.environmentVariable("boxoffice.security.roles-claim"), "cognito:groups");
         return environment;
     }
 
@@ -164,20 +182,14 @@ public final class StatelessStack extends Stack {
         return Map.of("BOXOFFICE_ADMIN_TOKEN", Secret.fromSecretsManager(secret));
     }
 
-    /** The actuator's other endpoints (metrics, Prometheus) answer 404 from the internet; health stays reachable. */
-    private void closeActuatorExceptHealth() {
+    /** No actuator endpoint from the internet: the actuator is on the management port, this is belt and braces. */
+    private void closeActuator() {
         ApplicationListenerRule.Builder.create(this, "ActuatorClosed")
                 .listener(service.getListener())
                 .priority(10)
                 .conditions(List.of(ListenerCondition.pathPatterns(List.of("/actuator", "/actuator/*"))))
                 .action(ListenerAction.fixedResponse(404, FixedResponseOptions.builder()
                         .contentType("text/plain").messageBody("Not found").build()))
-                .build();
-        ApplicationListenerRule.Builder.create(this, "HealthOpen")
-                .listener(service.getListener())
-                .priority(5)
-                .conditions(List.of(ListenerCondition.pathPatterns(List.of(HEALTH_PATH, HEALTH_PATH + "/*"))))
-                .action(ListenerAction.forward(List.of(service.getTargetGroup())))
                 .build();
     }
 

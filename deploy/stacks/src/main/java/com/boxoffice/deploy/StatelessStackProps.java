@@ -26,8 +26,12 @@ import java.util.regex.Pattern;
  * @param logRetention          how long the application's log and metrics groups keep events
  * @param alarms                alarm thresholds
  * @param alarmTopicArn         an SNS topic that alarms notify; null for alarms without action
- * @param adminTokenSecretArn   a Secrets Manager secret holding the admin API's bearer token; null leaves the admin
- *                              endpoints closed (they answer 403)
+ * @param adminTokenSecretArn   a Secrets Manager secret holding the static admin token, an opt-in for operators'
+ *                              scripts; null for none (the admin API then takes operators' JWTs only)
+ * @param cognitoUserPoolId     the Amazon Cognito user pool whose tokens the application accepts
+ *                              ({@code <region>_<id>}, in the stack's region); its groups {@code customer}, {@code staff}
+ *                              and {@code operator} are the shop's roles
+ * @param cognitoAppClientId    the pool's app client of the shop: its access tokens name it in {@code client_id}
  * @param metricsAgentImage     the CloudWatch agent image of the metrics sidecar
  * @param natGateways           NAT gateways of the VPC (1 is cheaper, 2 survives the loss of a zone)
  * @param environment           the account and region, or null for an environment-agnostic template
@@ -36,12 +40,15 @@ public record StatelessStackProps(DeploymentNames names, List<TableSpec> tables,
                                   String certificateArn, int desiredCount, int maxCount, int cpu, int memoryMiB,
                                   int cpuTargetPercent, int requestsPerTarget, RetentionDays logRetention,
                                   AlarmThresholds alarms, String alarmTopicArn, String adminTokenSecretArn,
+                                  String cognitoUserPoolId, String cognitoAppClientId,
                                   String metricsAgentImage, int natGateways, Environment environment) {
 
     private static final Pattern DIGEST = Pattern.compile("sha256:[0-9a-f]{64}");
     private static final Pattern CERTIFICATE = Pattern.compile("arn:aws[a-z-]*:acm:[a-z0-9-]+:\\d{12}:certificate/[A-Za-z0-9-]+");
     private static final Pattern TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_-]+");
     private static final Pattern SECRET = Pattern.compile("arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+");
+    private static final Pattern USER_POOL = Pattern.compile("[a-z0-9-]+_[0-9a-zA-Z]+");
+    private static final Pattern APP_CLIENT = Pattern.compile("[a-z0-9]{1,128}");
     private static final List<Integer> FARGATE_CPU = List.of(512, 1024, 2048, 4096);
 
     public StatelessStackProps {
@@ -68,6 +75,10 @@ public record StatelessStackProps(DeploymentNames names, List<TableSpec> tables,
         require(alarmTopicArn == null || TOPIC.matcher(alarmTopicArn).matches(), "Not an SNS topic ARN: " + alarmTopicArn);
         require(adminTokenSecretArn == null || SECRET.matcher(adminTokenSecretArn).matches(),
                 "Not a Secrets Manager secret ARN: " + adminTokenSecretArn);
+        require(cognitoUserPoolId != null && USER_POOL.matcher(cognitoUserPoolId).matches(),
+                "The application accepts tokens of a Cognito user pool: its id, <region>_<id>: " + cognitoUserPoolId);
+        require(cognitoAppClientId != null && APP_CLIENT.matcher(cognitoAppClientId).matches(),
+                "The application's Cognito app client id is lower-case letters and digits: " + cognitoAppClientId);
         require(natGateways >= 1 && natGateways <= 2, "1 or 2 NAT gateways (one per zone at most): " + natGateways);
     }
 
@@ -116,6 +127,8 @@ public record StatelessStackProps(DeploymentNames names, List<TableSpec> tables,
         private AlarmThresholds alarms = AlarmThresholds.defaults();
         private String alarmTopicArn;
         private String adminTokenSecretArn;
+        private String cognitoUserPoolId;
+        private String cognitoAppClientId;
         private String metricsAgentImage = "public.ecr.aws/cloudwatch-agent/cloudwatch-agent:latest";
         private int natGateways = 1;
         private Environment environment;
@@ -185,6 +198,12 @@ public record StatelessStackProps(DeploymentNames names, List<TableSpec> tables,
             return this;
         }
 
+        public Builder cognito(String userPoolId, String appClientId) {
+            this.cognitoUserPoolId = userPoolId;
+            this.cognitoAppClientId = appClientId;
+            return this;
+        }
+
         public Builder metricsAgentImage(String image) {
             this.metricsAgentImage = image;
             return this;
@@ -203,7 +222,8 @@ public record StatelessStackProps(DeploymentNames names, List<TableSpec> tables,
         public StatelessStackProps build() {
             return new StatelessStackProps(names, tables, imageDigest, certificateArn, desiredCount, maxCount, cpu,
                     memoryMiB, cpuTargetPercent, requestsPerTarget, logRetention, alarms, alarmTopicArn,
-                    adminTokenSecretArn, metricsAgentImage, natGateways, environment);
+                    adminTokenSecretArn, cognitoUserPoolId, cognitoAppClientId, metricsAgentImage, natGateways,
+                    environment);
         }
     }
 }

@@ -19,29 +19,33 @@ public final class TableAccess {
 
     static final String DESCRIBE = "dynamodb:DescribeTable";
 
-    private static final Map<String, Set<String>> ACTIONS_BY_TABLE = Map.of(
+    private static final Map<String, Set<String>> ACTIONS_BY_TABLE = Map.ofEntries(
             // Commits (TransactWriteItems: a Put per event), aggregate reads and the stream index (Query).
-            "events", Set.of("dynamodb:PutItem", "dynamodb:Query"),
+            Map.entry("events", Set.of("dynamodb:PutItem", "dynamodb:Query")),
             // The commit's head updates (in the same transaction), a head read after a lost race (BatchGetItem),
             // and all heads at once for the stream (Scan: the small items summed before rounding, 1 RCU for 16).
-            "event-heads", Set.of("dynamodb:UpdateItem", "dynamodb:BatchGetItem", "dynamodb:Scan"),
-            "snapshots", Set.of("dynamodb:GetItem", "dynamodb:PutItem"),
+            Map.entry("event-heads", Set.of("dynamodb:UpdateItem", "dynamodb:BatchGetItem", "dynamodb:Scan")),
+            Map.entry("snapshots", Set.of("dynamodb:GetItem", "dynamodb:PutItem")),
             // Claims, extensions, releases and segment splits/merges (some in transactions).
-            "tokens", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
-                    "dynamodb:Query"),
-            "dead-letters", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
-                    "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchWriteItem"),
+            Map.entry("tokens", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem",
+                    "dynamodb:Query")),
+            Map.entry("dead-letters", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem", "dynamodb:Query", "dynamodb:BatchWriteItem")),
             // Read models: projection writes, API reads, and emptying for a replay (Scan, BatchWriteItem).
-            "concerts", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
-                    "dynamodb:Scan", "dynamodb:BatchWriteItem"),
-            "carts", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
-                    "dynamodb:BatchWriteItem"),
-            "orders", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
-                    "dynamodb:BatchWriteItem"),
+            Map.entry("concerts", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:Query",
+                    "dynamodb:Scan", "dynamodb:BatchWriteItem")),
+            Map.entry("carts", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
+                    "dynamodb:BatchWriteItem")),
+            Map.entry("orders", Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan",
+                    "dynamodb:BatchWriteItem")),
             // The event trail: a unit of work's entries in batches (a lone entry is a PutItem), read by key.
-            "event-trail", Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:Query"),
+            Map.entry("event-trail", Set.of("dynamodb:PutItem", "dynamodb:BatchWriteItem", "dynamodb:Query")),
             // The concert cancellation process's orders per concert: written in batches, read by concert.
-            "concert-orders", Set.of("dynamodb:BatchWriteItem", "dynamodb:Query"));
+            Map.entry("concert-orders", Set.of("dynamodb:BatchWriteItem", "dynamodb:Query")),
+            // Idempotency keys: claimed with a conditional put, read while the first request runs, answered with an
+            // update, freed with a delete when the first request failed.
+            Map.entry("idempotency-keys", Set.of("dynamodb:PutItem", "dynamodb:GetItem", "dynamodb:UpdateItem",
+                    "dynamodb:DeleteItem")));
 
     private TableAccess() {
     }

@@ -84,7 +84,7 @@ class StatelessStackTest {
     }
 
     @Test
-    void onlyTheLoadBalancerReachesTheTaskPort() {
+    void onlyTheLoadBalancerReachesTheTaskPortAndTheManagementPort() {
         Map<String, Object> service = Cfn.properties(template.findResources("AWS::ECS::Service").values().iterator().next());
         Map<String, Object> network = Cfn.map(Cfn.map(service.get("NetworkConfiguration")).get("AwsvpcConfiguration"));
         assertThat(network.get("AssignPublicIp")).isEqualTo("DISABLED");
@@ -103,9 +103,11 @@ class StatelessStackTest {
         assertThat(ingress).isNotEmpty().allSatisfy(rule -> {
             assertThat(rule).doesNotContainKeys("CidrIp", "CidrIpv6", "SourcePrefixListId");
             assertThat(loadBalancerGroups).contains(Cfn.text(rule.get("SourceSecurityGroupId")));
-            assertThat(rule.get("FromPort")).isEqualTo(StatelessStack.APPLICATION_PORT);
-            assertThat(rule.get("ToPort")).isEqualTo(StatelessStack.APPLICATION_PORT);
+            assertThat(rule.get("FromPort")).isIn(StatelessStack.APPLICATION_PORT, StatelessStack.MANAGEMENT_PORT);
+            assertThat(rule.get("ToPort")).isEqualTo(rule.get("FromPort"));
         });
+        assertThat(ingress.stream().map(rule -> rule.get("FromPort")))
+                .containsExactlyInAnyOrder(StatelessStack.APPLICATION_PORT, StatelessStack.MANAGEMENT_PORT);
     }
 
     @Test
@@ -122,9 +124,12 @@ class StatelessStackTest {
     }
 
     @Test
-    void healthIsCheckedOnTheActuatorAndTheRestOfTheActuatorIsClosedToTheInternet() {
+    void healthIsCheckedOnTheManagementPortAndTheActuatorIsClosedToTheInternet() {
         template.hasResourceProperties("AWS::ElasticLoadBalancingV2::TargetGroup", Match.objectLike(Map.of(
-                "HealthCheckPath", "/actuator/health", "Matcher", Map.of("HttpCode", "200"))));
+                "HealthCheckPath", "/actuator/health", "HealthCheckPort", "8081", "Matcher", Map.of("HttpCode", "200"))));
+        template.hasResourceProperties("AWS::EC2::SecurityGroupIngress", Match.objectLike(Map.of(
+                "IpProtocol", "tcp", "FromPort", 8081, "ToPort", 8081,
+                "SourceSecurityGroupId", Match.anyValue())));
         template.hasResourceProperties("AWS::ElasticLoadBalancingV2::ListenerRule", Map.of(
                 "Priority", 10,
                 "Conditions", List.of(Map.of("Field", "path-pattern", "PathPatternConfig",
@@ -175,9 +180,22 @@ class StatelessStackTest {
                 "BOXOFFICE_KINESIS_MODE", "AWS",
                 "BOXOFFICE_KINESIS_STREAMNAME", "boxoffice-test-events",
                 "BOXOFFICE_KINESIS_CREATESTREAM", "false",
-                "BOXOFFICE_KINESIS_REGION", "REGION"));
+                "BOXOFFICE_KINESIS_REGION", "REGION",
+                "MANAGEMENT_SERVER_PORT", "8081"));
         assertThat(Cfn.text(app.get("Image"))).isEqualTo("ACCOUNT.dkr.ecr.REGION.amazonaws.com/boxoffice-test@" + TestDeployment.DIGEST);
-        assertThat(Cfn.list(app.get("PortMappings"))).containsExactly(Map.of("ContainerPort", 8080, "Protocol", "tcp"));
+        assertThat(Cfn.list(app.get("PortMappings"))).containsExactly(Map.of("ContainerPort", 8080, "Protocol", "tcp"),
+                Map.of("ContainerPort", 8081, "Protocol", "tcp"));
+    }
+
+    @Test
+    void theApplicationTrustsTheCognitoUserPoolsAccessTokensWithItsGroupsAsRoles() {
+        Map<String, String> environment = Cfn.list(container("app").get("Environment")).stream().map(Cfn::map)
+                .collect(Collectors.toMap(e -> e.get("Name").toString(), e -> Cfn.text(e.get("Value"))));
+        assertThat(environment).containsAllEntriesOf(Map.of(
+                "BOXOFFICE_SECURITY_ISSUERURI", "https://cognito-idp.REGION.amazonaws.com/" + TestDeployment.USER_POOL,
+                "BOXOFFICE_SECURITY_AUDIENCE", TestDeployment.APP_CLIENT,
+                "BOXOFFICE_SECURITY_AUDIENCECLAIM", "client_id",
+                "BOXOFFICE_SECURITY_ROLESCLAIM", "cognito:groups"));
     }
 
     @Test
@@ -213,7 +231,7 @@ class StatelessStackTest {
         Map<String, String> environment = Cfn.list(agent.get("Environment")).stream().map(Cfn::map)
                 .collect(Collectors.toMap(e -> e.get("Name").toString(), e -> Cfn.text(e.get("Value"))));
         assertThat(environment.get("PROMETHEUS_CONFIG_CONTENT"))
-                .contains("metrics_path: /actuator/prometheus", "localhost:8080", "service: boxoffice-test");
+                .contains("metrics_path: /actuator/prometheus", "localhost:8081", "service: boxoffice-test");
         assertThat(environment.get("CW_CONFIG_CONTENT")).contains(
                 "\"metric_namespace\":\"Boxoffice\"", "^boxoffice_processor_lag$",
                 "^boxoffice_kinesis_publish_lag_seconds$", "\"log_group_name\":\"/boxoffice/test/metrics\"",
@@ -223,7 +241,8 @@ class StatelessStackTest {
     @Test
     void propsRefuseWhatAFargateDeploymentWouldRefuseLater() {
         StatelessStackProps.Builder valid = StatelessStackProps.builder(TestDeployment.NAMES, TestDeployment.specs())
-                .imageDigest(TestDeployment.DIGEST).certificateArn(TestDeployment.CERTIFICATE);
+                .imageDigest(TestDeployment.DIGEST).certificateArn(TestDeployment.CERTIFICATE)
+                .cognito(TestDeployment.USER_POOL, TestDeployment.APP_CLIENT);
         assertThat(valid.build().desiredCount()).isEqualTo(2);
         assertThatThrownBy(() -> valid.desiredCount(1).build()).hasMessageContaining("At least 2 tasks");
         valid.desiredCount(2);
@@ -234,6 +253,10 @@ class StatelessStackTest {
         assertThatThrownBy(() -> valid.memoryMiB(512).build()).hasMessageContaining("2048 to 8192 MiB");
         valid.memoryMiB(2048);
         assertThatThrownBy(() -> valid.maxCount(1).build()).hasMessageContaining("below desiredCount");
+        valid.maxCount(6);
+        assertThatThrownBy(() -> valid.cognito(null, TestDeployment.APP_CLIENT).build()).hasMessageContaining("Cognito user pool");
+        assertThatThrownBy(() -> valid.cognito(TestDeployment.USER_POOL, "Not A Client").build())
+                .hasMessageContaining("app client");
     }
 
     @Test

@@ -22,6 +22,8 @@ final class TestDeployment {
 
     static final DeploymentNames NAMES = new DeploymentNames("test");
     static final String DIGEST = "sha256:" + "0123456789abcdef".repeat(4);
+    static final String USER_POOL = "eu-west-1_AbCdEf123";
+    static final String APP_CLIENT = "4k2d3r5t6y7u8i9o0p1a2s3d4f";
     static final String CERTIFICATE = "arn:aws:acm:eu-west-1:123456789012:certificate/1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d";
 
     private static TestDeployment instance;
@@ -45,7 +47,9 @@ final class TestDeployment {
         app = new App(AppProps.builder().outdir(outdir.toString()).context(Map.of(
                 "environment", NAMES.environment(),
                 "certificateArn", CERTIFICATE,
-                "imageDigest", DIGEST)).build());
+                "imageDigest", DIGEST,
+                "cognitoUserPoolId", USER_POOL,
+                "cognitoAppClientId", APP_CLIENT)).build());
         BoxofficeCdkApp.build(app);
         statefulStack = (StatefulStack) app.getNode().findChild(NAMES.statefulStackName());
         statelessStack = (StatelessStack) app.getNode().findChild(NAMES.statelessStackName());

@@ -1,11 +1,9 @@
 package com.boxoffice.kernel.admin;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,8 +13,8 @@ import java.util.Map;
 
 /**
  * The operator's view of parked events and what to do with them: list, retry (a group, or one sequence) once the
- * cause is fixed, evict a sequence that will never succeed. Every request needs the admin bearer token, checked before
- * anything is read or changed.
+ * cause is fixed, evict a sequence that will never succeed. Operators only (or the
+ * opt-in static admin token), which the shop's security filter chain checks before anything is read or changed.
  */
 @RestController
 @RequestMapping("/api/admin/dead-letters")
@@ -26,49 +24,37 @@ public class AdminDeadLettersController {
     static final int MAX_LIMIT = 500;
 
     private final DeadLetterAdminService deadLetters;
-    private final AdminCredential credential;
 
-    public AdminDeadLettersController(DeadLetterAdminService deadLetters, AdminCredential credential) {
+    public AdminDeadLettersController(DeadLetterAdminService deadLetters) {
         this.deadLetters = deadLetters;
-        this.credential = credential;
     }
 
     /** Per group: counts and the first {@code limit} sequences (default 50, at most 500). */
     @GetMapping
-    public List<DeadLetterGroupView> list(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                          @RequestParam(name = "limit", required = false) Integer limit) {
-        credential.check(authorization);
+    public List<DeadLetterGroupView> list(@RequestParam(name = "limit", required = false) Integer limit) {
         return deadLetters.list(limit(limit));
     }
 
     @GetMapping("/{group}")
-    public DeadLetterGroupView group(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                     @PathVariable String group,
+    public DeadLetterGroupView group(@PathVariable String group,
                                      @RequestParam(name = "limit", required = false) Integer limit) {
-        credential.check(authorization);
         return deadLetters.group(group, limit(limit));
     }
 
     /** Retries every sequence of the group parked now; answers when done. */
     @PostMapping("/{group}/retry")
-    public DeadLetterRetry retryAll(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                    @PathVariable String group) {
-        credential.check(authorization);
+    public DeadLetterRetry retryAll(@PathVariable String group) {
         return deadLetters.retryAll(group);
     }
 
     @PostMapping("/{group}/retry/{sequenceId}")
-    public DeadLetterRetry retry(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                 @PathVariable String group, @PathVariable String sequenceId) {
-        credential.check(authorization);
+    public DeadLetterRetry retry(@PathVariable String group, @PathVariable String sequenceId) {
         return deadLetters.retry(group, sequenceId);
     }
 
     /** Drops the sequence's parked events for good: this group will not handle them. */
     @DeleteMapping("/{group}/{sequenceId}")
-    public Map<String, Object> evict(@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                                     @PathVariable String group, @PathVariable String sequenceId) {
-        credential.check(authorization);
+    public Map<String, Object> evict(@PathVariable String group, @PathVariable String sequenceId) {
         int evicted = deadLetters.evict(group, sequenceId);
         return Map.of("group", group, "sequenceId", sequenceId, "evicted", evicted);
     }

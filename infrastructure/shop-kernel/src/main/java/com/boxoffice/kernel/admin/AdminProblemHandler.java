@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
- * The admin endpoints' answers as problem+json: 401/403 for the credential, 404, 400 for the reset target or a limit,
+ * The admin endpoints' answers as problem+json (401 and 403 come from the shop's security filter chain first): 404, 400 for the reset target or a limit,
  * 409 refusals, 503 when the dead-letter store is unavailable for now (try again).
  */
 @RestControllerAdvice(assignableTypes = {AdminProcessorsController.class, AdminDeadLettersController.class})
@@ -20,17 +20,6 @@ public class AdminProblemHandler extends RestProblemHandler {
     @Override
     protected String subject() {
         return "event processor";
-    }
-
-    @ExceptionHandler(AdminAccessException.class)
-    ResponseEntity<ProblemDetail> denied(AdminAccessException e) {
-        if (e.disabled()) {
-            return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                    .body(problem(HttpStatus.FORBIDDEN, "Admin endpoints disabled", e.getMessage()));
-        }
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"boxoffice-admin\"")
-                .body(problem(HttpStatus.UNAUTHORIZED, "Unauthorized", e.getMessage()));
     }
 
     @ExceptionHandler(UnknownProcessorException.class)

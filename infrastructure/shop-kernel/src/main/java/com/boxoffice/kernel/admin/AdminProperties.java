@@ -7,7 +7,8 @@ import java.time.Duration;
 /**
  * The operator endpoints under {@code /api/admin}.
  *
- * @param token           the bearer token they require; blank (the default) switches them off: they answer 403
+ * @param token           a static bearer token that opens them besides an operator's JWT, for scripts; blank (the
+ *                        default): operators' JWTs only
  * @param shutdownTimeout how long a reset waits for the processor to stop on this instance; default 30 s
  */
 @ConfigurationProperties(prefix = "boxoffice.admin")

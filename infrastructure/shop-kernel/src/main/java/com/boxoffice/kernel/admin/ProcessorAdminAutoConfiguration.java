@@ -3,7 +3,6 @@ package com.boxoffice.kernel.admin;
 import com.boxoffice.axon.springboot.eventstore.DynamoDbEventStoreAutoConfiguration;
 import com.boxoffice.axon.springboot.tokenstore.DynamoDbTokenStoreAutoConfiguration;
 
-import com.boxoffice.kernel.admin.AdminCredential;
 import com.boxoffice.kernel.admin.AdminProblemHandler;
 import com.boxoffice.kernel.admin.AdminProcessorsController;
 import com.boxoffice.kernel.admin.AdminProperties;
@@ -13,8 +12,6 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,7 +27,7 @@ import java.time.Clock;
 /**
  * The admin endpoints for event processors ({@code /api/admin/processors}) and their dead letters
  * ({@code /api/admin/dead-letters}) in a servlet web application with Axon event processing. Always registered;
- * without {@code boxoffice.admin.token} they answer 403, so they are never open.
+ * for operators only (see {@code ShopSecurityAutoConfiguration}).
  */
 @AutoConfiguration(after = {AxonAutoConfiguration.class, EventProcessingAutoConfiguration.class,
         DynamoDbEventStoreAutoConfiguration.class, DynamoDbTokenStoreAutoConfiguration.class})
@@ -39,8 +36,6 @@ import java.time.Clock;
 @ConditionalOnBean(EventProcessingConfiguration.class)
 @EnableConfigurationProperties(AdminProperties.class)
 public class ProcessorAdminAutoConfiguration {
-
-    private static final Logger log = LoggerFactory.getLogger(ProcessorAdminAutoConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -51,12 +46,8 @@ public class ProcessorAdminAutoConfiguration {
     }
 
     @Bean
-    public AdminProcessorsController adminProcessorsController(ProcessorAdminService service, AdminProperties properties) {
-        AdminCredential credential = new AdminCredential(properties.token());
-        if (!credential.enabled()) {
-            log.info("Admin endpoints /api/admin/** answer 403: set {} to enable them", AdminProperties.TOKEN_PROPERTY);
-        }
-        return new AdminProcessorsController(service, credential);
+    public AdminProcessorsController adminProcessorsController(ProcessorAdminService service) {
+        return new AdminProcessorsController(service);
     }
 
     @Bean
@@ -66,8 +57,8 @@ public class ProcessorAdminAutoConfiguration {
     }
 
     @Bean
-    public AdminDeadLettersController adminDeadLettersController(DeadLetterAdminService service, AdminProperties properties) {
-        return new AdminDeadLettersController(service, new AdminCredential(properties.token()));
+    public AdminDeadLettersController adminDeadLettersController(DeadLetterAdminService service) {
+        return new AdminDeadLettersController(service);
     }
 
     @Bean

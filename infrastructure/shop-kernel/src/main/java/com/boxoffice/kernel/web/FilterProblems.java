@@ -33,7 +33,6 @@ public final class FilterProblems {
         byte[] body = json(status.value(), title, detail, instance);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
         response.setContentLength(body.length);
         OutputStream out = response.getOutputStream();
         out.write(body);
