@@ -229,17 +229,7 @@ final class StreamReader {
      * @return the next position expected after them
      */
     private long appendCovering(int partition, long after, List<ItemEvent> events) {
-        QueryRequest query = QueryRequest.builder()
-                .tableName(tables.events())
-                .indexName(EventTables.STREAM_INDEX)
-                .keyConditionExpression("#partition = :partition AND #position <= :after")
-                .expressionAttributeNames(Map.of("#partition", PARTITION, "#position", POSITION))
-                .expressionAttributeValues(Map.of(":partition", EventItems.number(partition), ":after", EventItems.number(after)))
-                .scanIndexForward(false)
-                .limit(1)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                .build();
-        QueryResponse response = client.query(query);
+        QueryResponse response = client.query(backwardsFrom(partition, after, 1));
         capacities.read(response.consumedCapacity());
         for (Map<String, AttributeValue> item : response.items()) {
             if (EventItems.lastPositionOf(item) > after) {
@@ -311,17 +301,7 @@ final class StreamReader {
         if (head == 0) {
             return window;
         }
-        QueryRequest query = QueryRequest.builder()
-                .tableName(tables.events())
-                .indexName(EventTables.STREAM_INDEX)
-                .keyConditionExpression("#partition = :partition AND #position <= :head")
-                .expressionAttributeNames(Map.of("#partition", PARTITION, "#position", POSITION))
-                .expressionAttributeValues(Map.of(":partition", EventItems.number(partition), ":head", EventItems.number(head)))
-                .scanIndexForward(false)
-                .limit(50)
-                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
-                .build();
-        for (QueryResponse page : client.queryPaginator(query)) {
+        for (QueryResponse page : client.queryPaginator(backwardsFrom(partition, head, 50))) {
             capacities.read(page.consumedCapacity());
             for (Map<String, AttributeValue> item : page.items()) {
                 List<ItemEvent> events = EventItems.eventsOf(item);
@@ -334,5 +314,20 @@ final class StreamReader {
             }
         }
         return window;
+    }
+
+    /** The partition's stream index read backwards from {@code atOrBelow}, {@code pageItems} items a page. */
+    private QueryRequest backwardsFrom(int partition, long atOrBelow, int pageItems) {
+        return QueryRequest.builder()
+                .tableName(tables.events())
+                .indexName(EventTables.STREAM_INDEX)
+                .keyConditionExpression("#partition = :partition AND #position <= :atOrBelow")
+                .expressionAttributeNames(Map.of("#partition", PARTITION, "#position", POSITION))
+                .expressionAttributeValues(Map.of(":partition", EventItems.number(partition),
+                        ":atOrBelow", EventItems.number(atOrBelow)))
+                .scanIndexForward(false)
+                .limit(pageItems)
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
+                .build();
     }
 }
